@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order that fails fastest. Installs the Debian packages the
+# tests need when missing (scripts/test-deps.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# A clean clone has no node_modules: install exactly what package-lock.json pins.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"; npm ci --no-audit --no-fund
+fi
+bash scripts/test-deps.sh
+echo "== lint"; npx eslint --max-warnings 0 .
+echo "== typecheck"; npm run --silent typecheck
+echo "== SOP packs"; npx tsx scripts/sop-lint.ts
+echo "== build"; npm run --silent build
+echo "== tests (unit, dom, e2e, integration)"; npx vitest run
