@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../shared/log';
+import type { LogEntry } from '../../shared/log';
+import { DeskbookError } from '../../shared/result';
+import { createRouter, isTrustedSender } from './router';
+import type { Handlers } from './router';
+
+const ORIGIN = 'app://deskbook';
+const top = { url: 'app://deskbook/index.html', isTopFrame: true };
+
+function makeRouter(overrides: Partial<Handlers> = {}, role: 'analyst' | 'technician' | 'supervisor' = 'analyst') {
+  const entries: LogEntry[] = [];
+  const handlers: Handlers = {
+    'app:info': () => ({ name: 'Deskbook', version: '1.2.3', platform: 'linux', shell: 'electron' }),
+    'net:status': () => ({ state: 'unconfigured', detail: 'none', checkedAt: null }),
+    'net:check': () => ({ state: 'unconfigured', detail: 'none', checkedAt: null }),
+    ...overrides,
+  };
+  const router = createRouter({ handlers, allowedOrigin: ORIGIN, currentRole: () => role, log: createLogger('t', (e) => entries.push(e)) });
+  return { router, entries };
+}
+
+describe('isTrustedSender', () => {
+  it('accepts only the top frame on the app origin', () => {
+    expect(isTrustedSender(top, ORIGIN)).toBe(true);
+    expect(isTrustedSender(null, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ ...top, isTopFrame: false }, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example/app://deskbook', isTopFrame: true }, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ url: 'app://deskbook.evil/index.html', isTopFrame: true }, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ url: 'file:///etc/passwd', isTopFrame: true }, ORIGIN)).toBe(false);
+    expect(isTrustedSender({ url: 'not a url', isTopFrame: true }, ORIGIN)).toBe(false);
+  });
+});
+
+describe('the router', () => {
+  it('answers a valid call with ok and the value', async () => {
+    const { router } = makeRouter();
+    await expect(router.dispatch(top, 'app:info', undefined)).resolves.toEqual({
+      ok: true,
+      value: { name: 'Deskbook', version: '1.2.3', platform: 'linux', shell: 'electron' },
+    });
+  });
+
+  it('refuses a null sender, a sub-frame and a foreign origin with FORBIDDEN', async () => {
+    const { router, entries } = makeRouter();
+    for (const sender of [null, { ...top, isTopFrame: false }, { url: 'https://example.org/', isTopFrame: true }]) {
+      const result = await router.dispatch(sender, 'app:info', undefined);
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(entries.filter((e) => e.level === 'warn')).toHaveLength(3);
+  });
+
+  it('refuses unknown channels, including prototype keys', async () => {
+    const { router } = makeRouter();
+    for (const channel of ['app:quit', '__proto__', 'constructor', 42, null]) {
+      await expect(router.dispatch(top, channel, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+
+  it('refuses malformed payloads with BAD_INPUT and keeps serving', async () => {
+    const { router } = makeRouter();
+    await expect(router.dispatch(top, 'app:info', { extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(router.dispatch(top, 'app:info', cyclic)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    await expect(router.dispatch(top, 'app:info', 10n)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    await expect(router.dispatch(top, 'app:info', undefined)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses oversized payloads before parsing them', async () => {
+    const { router } = makeRouter();
+    const result = await router.dispatch(top, 'app:info', 'x'.repeat(600_000));
+    expect(result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('turns a thrown DeskbookError into its code and anything else into INTERNAL', async () => {
+    const typed = makeRouter({
+      'app:info': () => {
+        throw new DeskbookError('NOT_FOUND', 'nothing here', 'field');
+      },
+    });
+    await expect(typed.router.dispatch(top, 'app:info', undefined)).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'nothing here', path: 'field' },
+    });
+    const crash = makeRouter({
+      'app:info': () => {
+        throw new TypeError('boom with secret password=hunter22');
+      },
+    });
+    const result = await crash.router.dispatch(top, 'app:info', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('hunter22');
+  });
+
+  it('checks what a handler returns against the output schema', async () => {
+    const { router } = makeRouter({
+      'net:status': () => ({ state: 'sideways', detail: 1, checkedAt: null }) as never,
+    });
+    await expect(router.dispatch(top, 'net:status', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
+  });
+});

@@ -1,0 +1,98 @@
+// Electron's main process: wiring only. Everything with logic lives in modules that take
+// Electron's objects as small injected interfaces and are tested in Node.
+import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import type { WebContents } from 'electron';
+import path from 'node:path';
+import { createLogger } from '../shared/log';
+import { push, registerIpc } from './ipc/handle';
+import { createFileLogSink } from './log/file-sink';
+import { createMainServices } from './host/services';
+import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './security/app-protocol';
+import { hardenWebContents } from './security/harden';
+import { createSafeStorageEncryptor } from './vault/encryptor';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const log = createLogger('main', createFileLogSink(path.join(dataDir, 'logs')));
+  const rendererRoot = path.join(__dirname, '..', 'renderer');
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+
+  const windows = new Set<WebContents>();
+  const services = await createMainServices(
+    {
+      shell: 'electron',
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      os: process.platform,
+      dataDir,
+      allowedOrigin: APP_ORIGIN,
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+      encryptor: createSafeStorageEncryptor(safeStorage, process.platform),
+      now: () => new Date(),
+      log,
+    },
+    (event, payload) => {
+      for (const wc of windows) push(wc, event, payload);
+    },
+  );
+  registerIpc(ipcMain, services.router);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { appOrigin: APP_ORIGIN, openExternal: (url) => shell.openExternal(url), log }),
+  );
+
+  const createWindow = () => {
+    const win = new BrowserWindow({
+      width: 1200,
+      height: 820,
+      minWidth: 760,
+      minHeight: 560,
+      title: 'Deskbook',
+      show: false,
+      webPreferences: {
+        preload: path.join(__dirname, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: true,
+      },
+    });
+    const contents = win.webContents;
+    windows.add(contents);
+    win.on('closed', () => windows.delete(contents));
+    win.once('ready-to-show', () => win.show());
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+  };
+
+  let mainWindow = createWindow();
+  app.on('second-instance', () => {
+    if (mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => services.stop());
+  services.start();
+}

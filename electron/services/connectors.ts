@@ -1,0 +1,49 @@
+import type { ConnectorSettings } from '../../shared/ipc/settings';
+import type { Logger } from '../../shared/log';
+import type { Connector, ProbeReport } from '../sync/connector';
+import type { HttpFetch } from '../sync/http';
+import { createRtConnector } from '../sync/rt';
+import { createWebhookConnector } from '../sync/webhook';
+import type { Vault } from '../vault/vault';
+
+export const TOKEN_SECRET = 'connector-token';
+
+/** Network-level problems mean "offline"; anything else means the server answered. */
+const UNREACHABLE = new Set(['dns', 'tls', 'refused', 'timeout', 'reset', 'offline', 'network']);
+
+export function isUnreachable(report: ProbeReport): boolean {
+  return !report.ok && UNREACHABLE.has(report.problem);
+}
+
+/**
+ * Builds the configured connector. The token is read from the vault for each request, so a new
+ * sign-in applies at once and the token is never held in a settings object or sent over IPC.
+ */
+export function createConnectorFactory(deps: { fetch: HttpFetch; vault: Vault; now: () => Date; log: Logger }) {
+  let cache: { key: string; connector: Connector } | null = null;
+  const token = async () => {
+    const value = await deps.vault.getSecret(TOKEN_SECRET);
+    if (!value) throw new Error('No token is stored for the ticketing system.');
+    return value;
+  };
+  const syncLog = (event: string, detail?: Readonly<Record<string, string | number | boolean>>) => deps.log.debug(event, detail);
+  return (settings: ConnectorSettings): Connector | null => {
+    const key = JSON.stringify(settings);
+    if (cache?.key === key) return cache.connector;
+    const common = { fetch: deps.fetch, now: () => deps.now().getTime(), log: syncLog };
+    let connector: Connector | null = null;
+    switch (settings.kind) {
+      case 'none':
+        connector = null;
+        break;
+      case 'request-tracker':
+        connector = createRtConnector({ ...common, baseUrl: settings.url, queue: settings.queue, token });
+        break;
+      case 'webhook':
+        connector = createWebhookConnector({ ...common, url: settings.url, secret: token });
+        break;
+    }
+    cache = connector ? { key, connector } : null;
+    return connector;
+  };
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SealedNoteRef } from '../../shared/escalation/schema';
+import { maskSecret } from '../../shared/guard';
+import { DeskbookError } from '../../shared/result';
+import type { Encryptor } from './encryptor';
+
+const entrySchema = z.object({
+  handle: z.string(),
+  label: z.string(),
+  preview: z.string(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+type Entry = z.infer<typeof entrySchema>;
+const indexSchema = z.object({ version: z.literal(1), notes: z.array(entrySchema), secrets: z.array(z.string()) });
+type Index = z.infer<typeof indexSchema>;
+
+const HANDLE = /^sn_[0-9a-f-]{36}$/;
+const SECRET_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+
+export interface Vault {
+  status: Encryptor['status'];
+  seal(label: string, plaintext: string): Promise<SealedNoteRef>;
+  /** Main only: the plaintext of a sealed note, for a connector's internal comment. */
+  open(handle: string): Promise<{ label: string; plaintext: string }>;
+  discard(handle: string): Promise<boolean>;
+  markDelivered(handles: readonly string[], at: Date): Promise<void>;
+  /** Deletes notes delivered more than `retentionDays` ago; returns how many. */
+  purge(now: Date, retentionDays: number): Promise<number>;
+  setSecret(name: string, value: string): Promise<void>;
+  getSecret(name: string): Promise<string | null>;
+  hasSecret(name: string): Promise<boolean>;
+}
+
+/**
+ * Sealed notes and connector tokens, encrypted by the injected Encryptor; only ciphertext and a
+ * masked preview reach the disk. The renderer gets a handle and the preview, never plaintext.
+ * Data that cannot be decrypted (another user's, or a reset keychain) reads as "signed out".
+ */
+export function createVault(dir: string, encryptor: Encryptor, now: () => Date = () => new Date()): Vault {
+  const indexFile = path.join(dir, 'index.json');
+  const blob = (name: string) => path.join(dir, `${name}.bin`);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const readIndex = async (): Promise<Index> => {
+    try {
+      return indexSchema.parse(JSON.parse(await readFile(indexFile, 'utf8')));
+    } catch {
+      return { version: 1, notes: [], secrets: [] };
+    }
+  };
+  const writeIndex = async (index: Index) => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${indexFile}.${randomUUID()}.tmp`;
+    await writeFile(tmp, JSON.stringify(index), { mode: 0o600 });
+    await rename(tmp, indexFile);
+  };
+  const writeBlob = async (name: string, plaintext: string) => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFile(blob(name), await encryptor.encrypt(plaintext), { mode: 0o600 });
+  };
+  const readBlob = async (name: string): Promise<string> => {
+    let data: Buffer;
+    try {
+      data = await readFile(blob(name));
+    } catch {
+      throw new DeskbookError('NOT_FOUND', 'That sealed note no longer exists (it may have been purged after delivery).');
+    }
+    try {
+      return await encryptor.decrypt(data);
+    } catch {
+      throw new DeskbookError('SIGNED_OUT', 'This secret cannot be decrypted here (another user, or the keychain was reset). Sign in again.');
+    }
+  };
+  const requireAvailable = async () => {
+    const s = await encryptor.status();
+    if (!s.available) throw new DeskbookError('VAULT_UNAVAILABLE', s.reason);
+  };
+
+  return {
+    status: () => encryptor.status(),
+    seal: (label, plaintext) =>
+      serial(async () => {
+        await requireAvailable();
+        const handle = `sn_${randomUUID()}`;
+        await writeBlob(handle, plaintext);
+        const entry: Entry = { handle, label, preview: maskSecret(plaintext), createdAt: now().toISOString(), deliveredAt: null };
+        const index = await readIndex();
+        index.notes.push(entry);
+        await writeIndex(index);
+        return { handle, label, preview: entry.preview };
+      }),
+    open: async (handle) => {
+      if (!HANDLE.test(handle)) throw new DeskbookError('BAD_INPUT', 'handle: not a sealed-note handle', 'handle');
+      const entry = (await readIndex()).notes.find((n) => n.handle === handle);
+      if (!entry) throw new DeskbookError('NOT_FOUND', 'That sealed note no longer exists.');
+      return { label: entry.label, plaintext: await readBlob(handle) };
+    },
+    discard: (handle) =>
+      serial(async () => {
+        if (!HANDLE.test(handle)) return false;
+        const index = await readIndex();
+        const before = index.notes.length;
+        index.notes = index.notes.filter((n) => n.handle !== handle);
+        await rm(blob(handle), { force: true });
+        await writeIndex(index);
+        return index.notes.length !== before;
+      }),
+    markDelivered: (handles, at) =>
+      serial(async () => {
+        const index = await readIndex();
+        for (const note of index.notes) if (handles.includes(note.handle) && !note.deliveredAt) note.deliveredAt = at.toISOString();
+        await writeIndex(index);
+      }),
+    purge: (now, retentionDays) =>
+      serial(async () => {
+        const cutoff = now.getTime() - retentionDays * 86_400_000;
+        const index = await readIndex();
+        const expired = index.notes.filter((n) => n.deliveredAt !== null && Date.parse(n.deliveredAt) <= cutoff);
+        for (const note of expired) await rm(blob(note.handle), { force: true });
+        index.notes = index.notes.filter((n) => !expired.includes(n));
+        await writeIndex(index);
+        return expired.length;
+      }),
+    setSecret: (name, value) =>
+      serial(async () => {
+        if (!SECRET_NAME.test(name)) throw new DeskbookError('BAD_INPUT', 'name: not a secret name', 'name');
+        await requireAvailable();
+        await writeBlob(`secret-${name}`, value);
+        const index = await readIndex();
+        if (!index.secrets.includes(name)) index.secrets.push(name);
+        await writeIndex(index);
+      }),
+    getSecret: async (name) => {
+      const index = await readIndex();
+      if (!index.secrets.includes(name)) return null;
+      return readBlob(`secret-${name}`);
+    },
+    hasSecret: async (name) => (await readIndex()).secrets.includes(name),
+  };
+}

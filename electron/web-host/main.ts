@@ -1,0 +1,74 @@
+// `npm run start:web`: the built renderer and the real main-process services in a Node host on
+// 127.0.0.1, for machines where the Electron binary cannot run.
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../shared/log';
+import { createFileLogSink } from '../log/file-sink';
+import { createMainServices } from '../host/services';
+import type { MainServices } from '../host/services';
+import { createDevEncryptor } from '../vault/encryptor';
+import { startWebHost } from './server';
+
+const root = path.resolve(__dirname, '..', '..');
+const dataDir = process.env.DESKBOOK_DATA_DIR ?? path.join(os.homedir(), '.deskbook-dev');
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const log = createLogger('devhost', createFileLogSink(path.join(dataDir, 'logs')));
+const port = Number(process.env.DESKBOOK_PORT ?? 5173);
+
+let broadcast: (event: string, payload: unknown) => void = () => {};
+let services: MainServices | null = null;
+
+void startWebHost({
+  rendererRoot: path.join(root, 'dist', 'renderer'),
+  bridgeFile: path.join(root, 'dist', 'web', 'bridge.js'),
+  port,
+  createRouter: async (origin) => {
+    services = await createMainServices(
+      {
+        shell: 'web',
+        appName: 'Deskbook',
+        appVersion: process.env.npm_package_version ?? '0.0.0',
+        os: process.platform,
+        dataDir,
+        allowedOrigin: origin,
+        fetch: globalThis.fetch,
+        encryptor: createDevEncryptor(dataDir),
+        now: () => new Date(),
+        log,
+      },
+      (event, payload) => broadcast(event, payload),
+    );
+    return services.router;
+  },
+}).then(
+  (host) => {
+    broadcast = (event, payload) => host.push(event, payload);
+    services?.start();
+    process.stdout.write(
+      [
+        '',
+        `Deskbook (development host) is running at:`,
+        ``,
+        `  ${host.url}`,
+        ``,
+        `Open that exact URL in Chromium or Chrome; it carries this launch's access token.`,
+        `Data lives in ${dataDir}. Secrets here are kept by a DEVELOPMENT store, not by the`,
+        `operating system's keychain: do not use real passwords with the development host.`,
+        `Press Ctrl+C to stop.`,
+        '',
+      ].join('\n'),
+    );
+    const stop = () => {
+      services?.stop();
+      void host.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    process.stderr.write(`Deskbook's development host could not start on 127.0.0.1:${port}: ${String(error)}\n`);
+    process.stderr.write('Set DESKBOOK_PORT to a free port and try again.\n');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { usPhoneField } from '../fields';
+import { prioritySchema } from '../sla/priority';
+
+/** District tier-2 ticket, or a case for the SIS vendor (Infinite Campus) support. */
+export const escalationKindSchema = z.enum(['district-tier2', 'vendor-case']);
+export type EscalationKind = z.infer<typeof escalationKindSchema>;
+
+export const callerRoleSchema = z.enum(['parent', 'guardian', 'student', 'staff', 'other']);
+export type CallerRole = z.infer<typeof callerRoleSchema>;
+
+/** A US callback number in any usual format, stored as "(555) 123-4567". */
+export const callbackPhoneSchema = usPhoneField('Callback phone');
+
+/** A handle to a secret sealed by the main-process vault; the plaintext never leaves main. */
+export const sealedNoteRefSchema = z.object({
+  handle: z.string().min(1),
+  label: z.string().trim().min(1).max(80),
+  preview: z.string().max(40),
+});
+export type SealedNoteRef = z.infer<typeof sealedNoteRefSchema>;
+
+/** Where the escalation came from: the SOP, its version, and the path the analyst took. */
+export const sopTraceSchema = z.object({
+  id: z.string().min(1),
+  version: z.string().min(1),
+  runId: z.string().min(1),
+  path: z.array(z.string()),
+});
+export type SopTrace = z.infer<typeof sopTraceSchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+/**
+ * What an analyst fills in. `z.input` is the form's value type; `z.output` is what is stored.
+ * Replication steps are required for vendor cases (the vendor's support asks for them).
+ */
+export const escalationDraftSchema = z
+  .object({
+    kind: escalationKindSchema,
+    subject: z.string().trim().min(5, 'Subject: at least 5 characters').max(150, 'Subject: at most 150 characters'),
+    description: z
+      .string()
+      .trim()
+      .min(10, 'Description: say what happened in at least 10 characters')
+      .max(8000, 'Description: at most 8000 characters'),
+    stepsTried: z
+      .array(z.string().trim().max(500, 'Steps already tried: each step at most 500 characters'))
+      .max(200)
+      .transform((steps) => steps.filter((s) => s !== '')),
+    replicationSteps: optionalText(4000),
+    callerRole: callerRoleSchema,
+    callerName: optionalText(120),
+    studentName: optionalText(120),
+    studentNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{5,10})?$/, 'Student number: 5 to 10 digits')
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    school: optionalText(120),
+    callbackPhone: callbackPhoneSchema,
+    priority: prioritySchema,
+    sop: sopTraceSchema.nullable(),
+    sealedNotes: z.array(sealedNoteRefSchema).max(10),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'vendor-case' && !d.replicationSteps) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replicationSteps'],
+        message: 'Replication steps: required for a vendor case (the vendor cannot investigate without them)',
+      });
+    }
+  });
+export type EscalationDraftInput = z.input<typeof escalationDraftSchema>;
+export type EscalationDraft = z.output<typeof escalationDraftSchema>;
+
+/** A queued escalation: the validated draft plus identity, author and its SLA due time. */
+export const escalationSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  analyst: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  slaDueAt: z.iso.datetime(),
+  draft: escalationDraftSchema,
+});
+export type Escalation = z.output<typeof escalationSchema>;

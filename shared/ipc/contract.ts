@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { sealedNoteRefSchema } from '../escalation/schema';
+import type { ChannelName, EventName } from './channels';
+import type { Role } from './roles';
+import {
+  connectionReportSchema,
+  settingsUpdateSchema,
+  settingsViewSchema,
+} from './settings';
+import { deliverRequestSchema, deliveryOutcomeSchema } from './sync';
+
+export { ROLES } from './roles';
+export type { Role } from './roles';
+
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  /** Roles allowed to call; absent means every signed-in role. */
+  roles?: readonly Role[];
+}
+
+const none = z.undefined();
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['win32', 'darwin', 'linux', 'other']),
+  /** `electron` in the desktop app; `web` in the development host (`npm run start:web`). */
+  shell: z.enum(['electron', 'web']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const netStatusSchema = z.object({
+  /** `online`: the ticketing endpoint answered; `unconfigured`: no endpoint is set. */
+  state: z.enum(['online', 'offline', 'unconfigured']),
+  /** Plain words for the banner, e.g. "Request Tracker at rt.district.org did not answer". */
+  detail: z.string(),
+  checkedAt: z.iso.datetime().nullable(),
+});
+export type NetStatus = z.infer<typeof netStatusSchema>;
+
+export const vaultStatusSchema = z.object({
+  available: z.boolean(),
+  /** Which store protects secrets, e.g. "Windows DPAPI", "macOS Keychain", "development store". */
+  backend: z.string(),
+  /** Why the vault is unavailable, in plain words, when it is. */
+  reason: z.string().nullable(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+/**
+ * Every channel: input and output schemas. Main parses input with `input` and checks its own
+ * output with `output`; the renderer's types come from here by `z.input`/`z.output` only.
+ */
+export const CHANNELS = {
+  'app:info': { input: none, output: appInfoSchema },
+  'net:status': { input: none, output: netStatusSchema },
+  'net:check': { input: none, output: netStatusSchema },
+  'settings:get': { input: none, output: settingsViewSchema },
+  'settings:update': { input: settingsUpdateSchema, output: settingsViewSchema },
+  'settings:setToken': { input: z.object({ token: z.string().min(1).max(4096) }), output: settingsViewSchema },
+  'settings:test': { input: none, output: connectionReportSchema },
+  'vault:status': { input: none, output: vaultStatusSchema },
+  'vault:seal': {
+    input: z.object({ label: z.string().trim().min(1).max(80), plaintext: z.string().min(1).max(2000) }),
+    output: sealedNoteRefSchema,
+  },
+  'vault:discard': { input: z.object({ handle: z.string().min(1).max(100) }), output: z.object({ discarded: z.boolean() }) },
+  'vault:scan': {
+    input: z.object({
+      handles: z.array(z.string().min(1).max(100)).max(10),
+      texts: z.array(z.string().max(10_000)).max(20),
+    }),
+    output: z.object({
+      findings: z.array(z.object({ text: z.number().int(), start: z.number().int(), end: z.number().int() })),
+    }),
+  },
+  'sync:deliver': { input: deliverRequestSchema, output: deliveryOutcomeSchema },
+} as const satisfies Record<ChannelName, ChannelSpec>;
+
+/** Payload schema of each push event. */
+export const EVENTS = {
+  'net:status': netStatusSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type ChannelInput<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/** Requests bigger than this are refused before parsing (a renderer bug must not stall main). */
+export const MAX_PAYLOAD_BYTES = 512 * 1024;
