@@ -8,6 +8,7 @@ missing=()
 [ -x "${DESKBOOK_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 dpkg -s request-tracker5 >/dev/null 2>&1 || missing+=(request-tracker5)
 dpkg -s rt5-db-sqlite >/dev/null 2>&1 || missing+=(rt5-db-sqlite)
+dpkg -s rt5-standalone >/dev/null 2>&1 || missing+=(rt5-standalone)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

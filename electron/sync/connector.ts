@@ -1,0 +1,84 @@
+import type { Escalation } from '../../shared/escalation/schema';
+import { ConnectorError } from './outcome';
+import type { DeliveryOutcome, RemoteTicket } from './outcome';
+
+export { ConnectorError, classifyNetworkFailure, classifyStatus, parseRetryAfter } from './outcome';
+export type { DeliveryOutcome, FailureOutcome, RemoteTicket } from './outcome';
+
+/** A sealed note as the vault hands it to a connector, in main only; it never crosses IPC. */
+export interface SealedNote {
+  label: string;
+  plaintext: string;
+}
+
+/** What "Test connection" found out. `problem` names the first thing that failed. */
+export type ProbeReport =
+  | { ok: true; detail: string }
+  | { ok: false; problem: ProbeProblem; message: string; status?: number; missing?: string[] };
+
+export type ProbeProblem =
+  | 'dns'
+  | 'tls'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'offline'
+  | 'network'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unknown-queue'
+  | 'no-create-right'
+  | 'missing-custom-field'
+  | 'unexpected-response';
+
+/**
+ * One ticketing system. Contract shared by all connectors:
+ * - `create` returns an outcome and never throws for HTTP or network failures;
+ * - `findByRequestId` and `addInternalNote` throw `ConnectorError` (carrying the outcome) on
+ *   failure, and `findByRequestId` resolves null only when the server positively says "unknown";
+ * - `ensureSealedNotes` makes sure an existing remote ticket carries the sealed notes, adding them
+ *   only if they are missing, for a retry that finds the ticket a previous attempt created.
+ * Sealed notes go only into staff-only notes, never into a ticket body or subject.
+ */
+export interface Connector {
+  readonly kind: string;
+  probe(): Promise<ProbeReport>;
+  create(escalation: Escalation, requestId: string, sealedNotes: readonly SealedNote[]): Promise<DeliveryOutcome>;
+  findByRequestId(requestId: string): Promise<RemoteTicket | null>;
+  addInternalNote(remoteId: string, text: string): Promise<void>;
+  ensureSealedNotes(remote: RemoteTicket, requestId: string, sealedNotes: readonly SealedNote[]): Promise<void>;
+}
+
+export interface DeliverOptions {
+  /** The previous attempt ended ambiguously (timeout, reset, 5xx after sending, crash). */
+  maybeDelivered: boolean;
+}
+
+/**
+ * One delivery attempt with exactly-once semantics on top of connectors without transactions:
+ * when the previous attempt may have delivered, look the request id up first and report `sent`
+ * if the server has it (completing its sealed notes if they are missing) before ever creating
+ * again. A failed lookup is returned as is, still `maybeDelivered`, so no duplicate can be made.
+ */
+export async function deliver(
+  connector: Connector,
+  escalation: Escalation,
+  requestId: string,
+  sealedNotes: readonly SealedNote[],
+  options: DeliverOptions,
+): Promise<DeliveryOutcome> {
+  if (options.maybeDelivered) {
+    try {
+      const existing = await connector.findByRequestId(requestId);
+      if (existing) {
+        if (sealedNotes.length > 0) await connector.ensureSealedNotes(existing, requestId, sealedNotes);
+        return { kind: 'sent', remoteId: existing.remoteId, url: existing.url };
+      }
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      const outcome = error.outcome;
+      return outcome.kind === 'retry' ? { ...outcome, maybeDelivered: true } : outcome;
+    }
+  }
+  return connector.create(escalation, requestId, sealedNotes);
+}

@@ -1,0 +1,5 @@
+export { createRtConnector, DEFAULT_RT_PRIORITIES } from './rt-connector';
+export type { RtConnectorOptions } from './rt-connector';
+export { DEFAULT_RT_FIELD_NAMES } from './rt-fields';
+export type { RtFieldNames } from './rt-fields';
+export { renderTicketBody } from './render';

@@ -1,0 +1,64 @@
+import { queueSchema, rtCall } from './rt-api';
+import type { RtClient, RtQueue } from './rt-api';
+import type { FailureOutcome } from '../outcome';
+
+/** The names of the three ticket custom fields Deskbook fills in. */
+export interface RtFieldNames {
+  requestId: string;
+  sopPath: string;
+  slaDueAt: string;
+}
+
+export const DEFAULT_RT_FIELD_NAMES: Readonly<RtFieldNames> = {
+  requestId: 'Deskbook Request ID',
+  sopPath: 'Deskbook SOP Path',
+  slaDueAt: 'Deskbook SLA Due',
+};
+
+/** The same three fields, resolved to the numeric ids RT knows them by in this queue. */
+export type RtFieldIds = Readonly<Record<keyof RtFieldNames, string>>;
+
+export type QueueLookup =
+  | { ok: true; queue: RtQueue }
+  | { ok: false; outcome: FailureOutcome; notFound: boolean };
+
+/**
+ * Reads the queue as this account sees it. RT 5.0.3 answers 403 both for a queue that does not
+ * exist and for one the account may not see, so `notFound` covers both.
+ */
+export async function loadQueue(client: RtClient, queueName: string): Promise<QueueLookup> {
+  const res = await rtCall(client, 'GET', `/queue/${encodeURIComponent(queueName)}`);
+  if (!res.ok) {
+    if (res.status !== 403 && res.status !== 404) return { ok: false, outcome: res.outcome, notFound: false };
+    const message = `RT queue '${queueName}' does not exist, or this account may not see it (SeeQueue)`;
+    return { ok: false, notFound: true, outcome: { kind: 'failed', status: res.status, message } };
+  }
+  const parsed = queueSchema.safeParse(res.json);
+  if (!parsed.success) {
+    return { ok: false, notFound: false, outcome: { kind: 'failed', status: res.status, message: `RT's answer for queue '${queueName}' was not a queue` } };
+  }
+  return { ok: true, queue: parsed.data };
+}
+
+/** Resolves field names against a queue; lists the names that are not applied (or not visible). */
+export function resolveFieldIds(
+  queue: RtQueue,
+  names: RtFieldNames,
+): { ok: true; ids: RtFieldIds } | { ok: false; missing: string[] } {
+  const byName = new Map(queue.TicketCustomFields.map((cf) => [cf.name.toLowerCase(), cf.id]));
+  const missing: string[] = [];
+  const ids: Partial<Record<keyof RtFieldNames, string>> = {};
+  for (const key of Object.keys(names) as (keyof RtFieldNames)[]) {
+    const found = byName.get(names[key].toLowerCase());
+    if (found) ids[key] = found;
+    else missing.push(names[key]);
+  }
+  if (missing.length > 0) return { ok: false, missing };
+  return { ok: true, ids: ids as RtFieldIds };
+}
+
+/** Says what to fix when custom fields are missing from a queue. */
+export function missingFieldsMessage(missing: readonly string[], queueName: string): string {
+  const list = missing.map((m) => `'${m}'`).join(', ');
+  return `custom field${missing.length > 1 ? 's' : ''} ${list} ${missing.length > 1 ? 'are' : 'is'} not applied to RT queue '${queueName}' (or this account lacks SeeCustomField on it)`;
+}
