@@ -4,6 +4,7 @@ import { createLogger } from '../../shared/log';
 import { push, registerIpc, senderOf } from './handle';
 import type { InvokeEventLike, IpcMainLike } from './handle';
 import { createRouter } from './router';
+import { testHandlers } from './handlers.testkit';
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: InvokeEventLike, payload: unknown) => Promise<unknown>>();
@@ -12,11 +13,11 @@ function fakeIpcMain() {
 }
 
 const router = createRouter({
-  handlers: {
+  handlers: testHandlers({
     'app:info': () => ({ name: 'Deskbook', version: '1', platform: 'linux', shell: 'electron' }),
     'net:status': () => ({ state: 'unconfigured', detail: '', checkedAt: null }),
     'net:check': () => ({ state: 'unconfigured', detail: '', checkedAt: null }),
-  },
+  }),
   allowedOrigin: 'app://deskbook',
   currentRole: () => 'analyst',
   log: createLogger('t', () => {}),

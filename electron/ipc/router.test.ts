@@ -4,18 +4,19 @@ import type { LogEntry } from '../../shared/log';
 import { DeskbookError } from '../../shared/result';
 import { createRouter, isTrustedSender } from './router';
 import type { Handlers } from './router';
+import { testHandlers } from './handlers.testkit';
 
 const ORIGIN = 'app://deskbook';
 const top = { url: 'app://deskbook/index.html', isTopFrame: true };
 
 function makeRouter(overrides: Partial<Handlers> = {}, role: 'analyst' | 'technician' | 'supervisor' = 'analyst') {
   const entries: LogEntry[] = [];
-  const handlers: Handlers = {
+  const handlers = testHandlers({
     'app:info': () => ({ name: 'Deskbook', version: '1.2.3', platform: 'linux', shell: 'electron' }),
     'net:status': () => ({ state: 'unconfigured', detail: 'none', checkedAt: null }),
     'net:check': () => ({ state: 'unconfigured', detail: 'none', checkedAt: null }),
     ...overrides,
-  };
+  });
   const router = createRouter({ handlers, allowedOrigin: ORIGIN, currentRole: () => role, log: createLogger('t', (e) => entries.push(e)) });
   return { router, entries };
 }

@@ -1,0 +1,118 @@
+import { Suspense, useEffect } from 'react';
+import { getDeskbook } from '../ipc/client';
+import { useAppStore } from './store';
+import type { View } from './store';
+import { StatusBar } from './StatusBar';
+import { DraftScreen } from '../features/escalation';
+import { QueueScreen, startOutbox } from '../features/outbox';
+import { SettingsScreen } from '../features/settings';
+import { HistoryScreen, LibraryScreen, RunScreen } from '../features/sop';
+
+const NAV: { name: View['name']; label: string; key: string }[] = [
+  { name: 'library', label: 'Procedures', key: '1' },
+  { name: 'queue', label: 'Outbox', key: '2' },
+  { name: 'history', label: 'History', key: '3' },
+  { name: 'settings', label: 'Settings', key: '4' },
+];
+
+function Screen({ view }: { view: View }) {
+  switch (view.name) {
+    case 'library':
+      return <LibraryScreen />;
+    case 'run':
+      return <RunScreen runId={view.runId} />;
+    case 'draft':
+      return <DraftScreen draftId={view.draftId} />;
+    case 'queue':
+      return <QueueScreen />;
+    case 'history':
+      return <HistoryScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The app shell: navigation, the current screen, and the connectivity/status bar. */
+export function App() {
+  const view = useAppStore((s) => s.view);
+  const navigate = useAppStore((s) => s.navigate);
+  const setInfo = useAppStore((s) => s.setInfo);
+  const setNet = useAppStore((s) => s.setNet);
+  const setSettings = useAppStore((s) => s.setSettings);
+  const setFlash = useAppStore((s) => s.setFlash);
+  const api = getDeskbook();
+
+  useEffect(() => {
+    if (!api) return;
+    void api.app.info().then((r) => r.ok && setInfo(r.value));
+    void api.net.status().then((r) => r.ok && setNet(r.value));
+    void api.settings.get().then((r) => r.ok && setSettings(r.value));
+    const off = api.on('net:status', setNet);
+    const stopOutbox = startOutbox();
+    return () => {
+      off();
+      stopOutbox();
+    };
+  }, [api, setInfo, setNet, setSettings]);
+
+  useEffect(() => {
+    if (view.name !== 'queue') setFlash(null);
+  }, [view.name, setFlash]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      const target = NAV.find((n) => n.key === event.key);
+      if (target) {
+        event.preventDefault();
+        navigate({ name: target.name } as View);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  if (!api) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Deskbook cannot start here</h1>
+        <p>
+          This page was opened outside Deskbook&apos;s window. Start the desktop app, or run{' '}
+          <code>npm run start:web</code> and open the exact URL it prints.
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand" aria-hidden="true">
+          Deskbook
+        </span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.name}>
+                <button
+                  type="button"
+                  aria-current={view.name === item.name || (item.name === 'library' && view.name === 'run') ? 'page' : undefined}
+                  onClick={() => navigate({ name: item.name } as View)}
+                  title={`Ctrl+${item.key}`}
+                >
+                  {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="content">
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <Screen view={view} />
+        </Suspense>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

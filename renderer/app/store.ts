@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
+import type { AppInfo, NetStatus } from '../../shared/ipc/contract';
+import type { SettingsView } from '../../shared/ipc/settings';
+
+/** The screens of the app. Deep state (runs, drafts, the outbox) lives in Dexie, not here. */
+export type View =
+  | { name: 'library' }
+  | { name: 'run'; runId: string }
+  | { name: 'draft'; draftId: string }
+  | { name: 'queue' }
+  | { name: 'history' }
+  | { name: 'settings' };
+
+export interface NavSlice {
+  view: View;
+  navigate: (view: View) => void;
+}
+
+export interface ShellSlice {
+  info: AppInfo | null;
+  net: NetStatus | null;
+  setInfo: (info: AppInfo) => void;
+  setNet: (net: NetStatus) => void;
+  /** Settings as main holds them (never the token itself). */
+  settings: SettingsView | null;
+  setSettings: (settings: SettingsView) => void;
+  /** A one-line confirmation shown after an action that moved the analyst elsewhere. */
+  flash: string | null;
+  setFlash: (flash: string | null) => void;
+}
+
+export type AppState = NavSlice & ShellSlice;
+
+const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
+  view: { name: 'library' },
+  navigate: (view) => set({ view }),
+});
+
+const createShellSlice: StateCreator<AppState, [], [], ShellSlice> = (set) => ({
+  info: null,
+  net: null,
+  setInfo: (info) => set({ info }),
+  setNet: (net) => set({ net }),
+  settings: null,
+  setSettings: (settings) => set({ settings }),
+  flash: null,
+  setFlash: (flash) => set({ flash }),
+});
+
+/** One store made of slices; features add theirs here. Only ephemeral UI state lives in it. */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createNavSlice(...a),
+  ...createShellSlice(...a),
+}));

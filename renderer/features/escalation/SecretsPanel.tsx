@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { EscalationDraftInput, SealedNoteRef } from '../../../shared/escalation/schema';
+import { deskbook } from '../../ipc/client';
+import type { GuardedField, SecretHit } from './secrets';
+
+/** Replaces a guarded field's text (steps already tried: a line per step). */
+type Setter = (name: GuardedField, text: string) => void;
+
+/**
+ * What the credential guard found: each span highlighted in its field's text, and one action:
+ * move it into a sealed note. The text keeps a marker where the secret was.
+ */
+export function SecretsPanel({
+  hits,
+  getValues,
+  setValue,
+  onSealed,
+  onDone,
+}: {
+  hits: readonly SecretHit[];
+  getValues: () => EscalationDraftInput;
+  setValue: Setter;
+  onSealed: (note: SealedNoteRef) => void;
+  onDone: () => void;
+}) {
+  const [remaining, setRemaining] = useState(hits);
+  const [error, setError] = useState<string | null>(null);
+
+  const move = async (hit: SecretHit) => {
+    const secret = hit.text.slice(hit.start, hit.end);
+    const result = await deskbook().vault.seal({ label: `From ${hit.label.toLowerCase()}`, plaintext: secret });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    const marker = `[sealed note: ${result.value.label}]`;
+    const values = getValues();
+    const current = hit.field === 'stepsTried' ? values.stepsTried.join('\n') : String(values[hit.field] ?? '');
+    const replaced = current.split(secret).join(marker);
+    setValue(hit.field, replaced);
+    onSealed(result.value);
+    const left = remaining.filter((h) => !(h.field === hit.field && h.text.slice(h.start, h.end) === secret));
+    setRemaining(left);
+    if (left.length === 0) onDone();
+  };
+
+  return (
+    <section className="secrets-panel" role="alert" aria-labelledby="secrets-heading">
+      <h2 id="secrets-heading">Not queued: this looks like a password</h2>
+      <p>Tickets must never carry a password. Move each highlighted value into a sealed note, then queue again.</p>
+      <ul>
+        {remaining.map((hit, i) => (
+          <li key={`${hit.field}-${hit.start}-${i}`}>
+            <strong>{hit.label}:</strong>{' '}
+            <span className="snippet">
+              {hit.text.slice(Math.max(0, hit.start - 30), hit.start)}
+              <mark>{hit.text.slice(hit.start, hit.end)}</mark>
+              {hit.text.slice(hit.end, hit.end + 30)}
+            </span>{' '}
+            <button type="button" onClick={() => void move(hit)}>
+              Move into a sealed note
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && <p className="error-text">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EscalationDraftInput } from '../../../shared/escalation/schema';
+import { db } from '../../db/db';
+import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
+import { blankDraft, draftFromRun } from './prefill';
+import { draftForDisk } from './secrets';
+
+/**
+ * Opens the escalation draft of a run, creating it (prefilled) on first use. The draft id is
+ * written to the run in the same transaction, so a second click or a reload reopens the same
+ * draft instead of starting another.
+ */
+export async function openDraftFromRun(run: RunRow, now: number): Promise<string> {
+  return db().transaction('rw', db().runs, db().drafts, async () => {
+    const fresh = await db().runs.get(run.id);
+    if (fresh?.draftId && (await db().drafts.get(fresh.draftId))) return fresh.draftId;
+    const draft: DraftRow = {
+      id: crypto.randomUUID(),
+      runId: run.id,
+      values: draftForDisk(draftFromRun(run.id, run.doc, run.state)),
+      replacesRequestId: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db().drafts.put(draft);
+    await db().runs.update(run.id, { draftId: draft.id });
+    return draft.id;
+  });
+}
+
+export async function createBlankDraft(now: number): Promise<string> {
+  const id = crypto.randomUUID();
+  await db().drafts.put({ id, runId: null, values: blankDraft(), replacesRequestId: null, createdAt: now, updatedAt: now });
+  return id;
+}
+
+/** Opens a failed or paused escalation for editing; re-queueing keeps its request id. */
+export async function createDraftFromEscalation(row: EscalationRow, now: number): Promise<string> {
+  const id = crypto.randomUUID();
+  const d = row.escalation.draft;
+  const values: EscalationDraftInput = {
+    ...d,
+    replicationSteps: d.replicationSteps ?? '',
+    callerName: d.callerName ?? '',
+    studentName: d.studentName ?? '',
+    studentNumber: d.studentNumber ?? '',
+    school: d.school ?? '',
+  };
+  await db().drafts.put({ id, runId: d.sop?.runId ?? null, values, replacesRequestId: row.requestId, createdAt: now, updatedAt: now });
+  return id;
+}
+
+/**
+ * Autosave: the form's values, on disk within moments of each keystroke, minus anything that
+ * looks like a password (see draftForDisk).
+ */
+export async function saveDraftValues(id: string, values: EscalationDraftInput, now: number): Promise<void> {
+  await db().drafts.update(id, { values: draftForDisk(values), updatedAt: now });
+}
+
+export function useDraft(id: string): DraftRow | null | undefined {
+  return useLiveQuery(async () => (await db().drafts.get(id)) ?? null, [id]);
+}
+
+export function useDrafts(): DraftRow[] {
+  return useLiveQuery(() => db().drafts.orderBy('updatedAt').reverse().toArray(), [], []);
+}
+
+export async function discardDraft(id: string): Promise<void> {
+  await db().drafts.delete(id);
+}

@@ -1,0 +1,83 @@
+import type { Escalation } from '../../../shared/escalation/schema';
+import type { DeskbookDb, OutboxRow } from '../../db/db';
+
+/**
+ * Queues an escalation: the escalation row and its outbox entry in ONE strict-durability
+ * transaction, and the draft it came from removed in the same one, so a crash leaves either a
+ * draft or a queued ticket, never both and never neither. The escalation's id is the request id.
+ */
+export async function enqueueEscalation(
+  db: DeskbookDb,
+  escalation: Escalation,
+  now: number,
+  draftId: string | null,
+): Promise<OutboxRow> {
+  const entry: OutboxRow = {
+    id: escalation.id,
+    escalationId: escalation.id,
+    state: 'pending',
+    attemptId: null,
+    attempts: 0,
+    maybeDelivered: false,
+    nextAttemptAt: now,
+    lastError: null,
+    lastOutcome: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.transaction('rw', db.escalations, db.outbox, db.drafts, async () => {
+    await db.escalations.put({
+      id: escalation.id,
+      requestId: escalation.id,
+      escalation,
+      status: 'queued',
+      remoteId: null,
+      remoteUrl: null,
+      createdAt: now,
+      sentAt: null,
+    });
+    await db.outbox.put(entry);
+    if (draftId) await db.drafts.delete(draftId);
+  });
+  return entry;
+}
+
+/**
+ * Re-queues a failed (or paused) entry after the analyst edited it: same request id, so a
+ * server that did get the first attempt still cannot end up with two tickets.
+ */
+export async function requeueEdited(db: DeskbookDb, escalation: Escalation, now: number, draftId: string | null): Promise<void> {
+  await db.transaction('rw', db.escalations, db.outbox, db.drafts, async () => {
+    const existing = await db.outbox.get(escalation.id);
+    if (existing && existing.state === 'sending') {
+      throw new Error('This ticket is being delivered right now; wait for the attempt to finish, then edit it.');
+    }
+    await db.escalations.update(escalation.id, { escalation, status: 'queued' });
+    await db.outbox.put({
+      id: escalation.id,
+      escalationId: escalation.id,
+      // A "failed" attempt may still have created the ticket (a custom field that did not
+      // stick, a refused note): look the request id up before creating again.
+      state: existing ? 'needs_reconcile' : 'pending',
+      attemptId: null,
+      attempts: existing?.attempts ?? 0,
+      maybeDelivered: existing !== undefined,
+      nextAttemptAt: now,
+      lastError: null,
+      lastOutcome: existing?.lastOutcome ?? null,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    if (draftId) await db.drafts.delete(draftId);
+  });
+}
+
+/** "Retry now": makes a waiting entry due immediately (not a failed one: that needs an edit). */
+export async function retryNow(db: DeskbookDb, id: string, now: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row || (row.state !== 'pending' && row.state !== 'needs_reconcile' && row.state !== 'paused')) return false;
+    await db.outbox.update(id, { nextAttemptAt: now, state: row.state === 'paused' ? 'pending' : row.state, updatedAt: now });
+    return true;
+  });
+}

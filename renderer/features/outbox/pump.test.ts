@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Escalation } from '../../../shared/escalation/schema';
+import type { DeliverRequest, DeliveryResult } from '../../../shared/ipc/sync';
+import { ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { openDeskbookDb } from '../../db/db';
+import type { DeskbookDb } from '../../db/db';
+import { backoffDelay } from './backoff';
+import { enqueueEscalation } from './enqueue';
+import { NEVER, claimNext, createOutboxPump, recordResult, recoverInterrupted } from './pump';
+
+let db: DeskbookDb;
+let counter = 0;
+let clock = 1_000_000;
+
+function escalation(n: number): Escalation {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    createdAt: '2026-11-23T15:00:00.000Z',
+    analyst: { id: 'a1', name: 'Analyst' },
+    slaDueAt: '2026-11-24T15:00:00.000Z',
+    draft: {
+      kind: 'district-tier2',
+      subject: `Ticket ${n}`,
+      description: 'Parent cannot log in to HAC after reset.',
+      stepsTried: [],
+      callerRole: 'parent',
+      callbackPhone: '(555) 234-5678',
+      priority: 'medium',
+      sop: null,
+      sealedNotes: [],
+      replicationSteps: undefined,
+      callerName: undefined,
+      studentName: undefined,
+      studentNumber: undefined,
+      school: undefined,
+    },
+  };
+}
+
+function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>>) {
+  return createOutboxPump({
+    db,
+    deliver,
+    now: () => clock,
+    random: () => 0.5,
+    newId: () => `attempt-${++counter}`,
+    isOnline: () => true,
+    withLock: (fn) => fn(),
+    setTimer: () => null,
+    clearTimer: () => {},
+  });
+}
+
+beforeEach(() => {
+  db = openDeskbookDb(`test-${Math.random()}`);
+  clock = 1_000_000;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the outbox pump', () => {
+  it('delivers every queued escalation once and empties the outbox', async () => {
+    for (let i = 0; i < 10; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const seen: string[] = [];
+    const pump = pumpWith(async (r) => {
+      seen.push(r.requestId);
+      return ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` });
+    });
+    await pump.start();
+    await pump.drain();
+    expect(new Set(seen).size).toBe(10);
+    expect(seen).toHaveLength(10);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.escalations.toArray()).every((e) => e.status === 'sent' && e.remoteUrl)).toBe(true);
+    pump.stop();
+  });
+
+  it('keeps a failed entry, shows its error, and does not let it block the rest', async () => {
+    await enqueueEscalation(db, escalation(1), clock, null);
+    await enqueueEscalation(db, escalation(2), clock, null);
+    const pump = pumpWith(async (r) =>
+      r.escalation.draft.subject === 'Ticket 1'
+        ? ok({ kind: 'failed', status: 422, message: 'Queue not found' })
+        : ok({ kind: 'sent', remoteId: '7', url: 'https://rt/7' }),
+    );
+    await pump.start();
+    await pump.drain();
+    const rows = await db.outbox.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ state: 'failed', lastError: 'Queue not found', nextAttemptAt: NEVER });
+    pump.stop();
+  });
+
+  it('retries with backoff, honours Retry-After, and carries "maybe delivered" to the next attempt', async () => {
+    await enqueueEscalation(db, escalation(1), clock, null);
+    const requests: DeliverRequest[] = [];
+    const answers: DeliveryResult[] = [
+      { kind: 'retry', reason: 'connection reset', maybeDelivered: true },
+      { kind: 'retry', reason: 'HTTP 429', retryAfterMs: 30_000, maybeDelivered: false },
+      { kind: 'sent', remoteId: '9', url: 'https://rt/9' },
+    ];
+    const pump = pumpWith(async (r) => {
+      requests.push(r);
+      return ok(answers.shift()!);
+    });
+    await pump.start();
+    await pump.drain();
+    let row = (await db.outbox.toArray())[0]!;
+    expect(row.state).toBe('pending');
+    expect(row.nextAttemptAt).toBe(clock + backoffDelay(1, () => 0.5));
+    clock = row.nextAttemptAt;
+    await pump.drain();
+    row = (await db.outbox.toArray())[0]!;
+    expect(row.nextAttemptAt).toBe(clock + 30_000);
+    clock += 30_000;
+    await pump.drain();
+    expect(requests.map((r) => r.maybeDelivered)).toEqual([false, true, true]);
+    expect(await db.outbox.count()).toBe(0);
+    pump.stop();
+  });
+
+  it('ignores the result of a stale attempt after a restart recovered the entry', async () => {
+    await enqueueEscalation(db, escalation(1), clock, null);
+    const claimed = await claimNext(db, clock, 'old-attempt');
+    expect(claimed?.state).toBe('sending');
+    expect(await recoverInterrupted(db, clock)).toBe(1);
+    const stale = await recordResult(db, claimed!.id, 'old-attempt', { kind: 'failed', message: 'late' }, clock, Math.random);
+    expect(stale).toBe('stale');
+    expect((await db.outbox.get(claimed!.id))?.state).toBe('needs_reconcile');
+    const next = await claimNext(db, clock, 'new-attempt');
+    expect(next).toMatchObject({ attemptId: 'new-attempt', maybeDelivered: true, attempts: 2 });
+  });
+
+  it('pauses on an auth failure and stops claiming until resumed', async () => {
+    for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    let calls = 0;
+    const pump = createOutboxPump({
+      db,
+      deliver: async () => {
+        calls += 1;
+        return ok({ kind: 'auth', status: 401, message: 'bad token' });
+      },
+      now: () => clock,
+      random: () => 0.5,
+      newId: () => `attempt-${++counter}`,
+      isOnline: () => true,
+      withLock: (fn) => fn(),
+      concurrency: 1,
+      setTimer: () => null,
+    });
+    await pump.start();
+    await pump.drain();
+    expect(calls).toBe(1);
+    const paused = await db.outbox.where('state').equals('paused').toArray();
+    expect(paused).toHaveLength(1);
+    expect(paused[0]!.lastError).toMatch(/Sign in again/);
+    pump.stop();
+  });
+
+  it('treats a lost IPC answer as "maybe delivered"', async () => {
+    await enqueueEscalation(db, escalation(1), clock, null);
+    const pump = pumpWith(async () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'main did not answer' } }));
+    await pump.start();
+    await pump.drain();
+    const row = (await db.outbox.toArray())[0]!;
+    expect(row).toMatchObject({ state: 'pending', maybeDelivered: true, lastError: 'main did not answer' });
+    pump.stop();
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles from 1 s with full jitter up to a 5-minute cap', () => {
+    expect(backoffDelay(1, () => 0.999)).toBe(999);
+    expect(backoffDelay(3, () => 0.5)).toBe(2_000);
+    expect(backoffDelay(30, () => 0.999)).toBe(299_700);
+    expect(backoffDelay(5, () => 0)).toBe(0);
+  });
+  it('lets Retry-After win', () => {
+    expect(backoffDelay(1, () => 0.1, 120_000)).toBe(120_000);
+  });
+});

@@ -1,0 +1,60 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
+import type { EscalationRow, OutboxRow, OutboxState } from '../../db/db';
+
+
+export type OutboxCounts = Record<OutboxState, number> & { sent: number };
+
+const EMPTY: OutboxCounts = { pending: 0, sending: 0, needs_reconcile: 0, failed: 0, paused: 0, sent: 0 };
+
+/** Counts by state; `sent` counts delivered escalations kept for history. */
+export function useOutboxCounts(): OutboxCounts {
+  return useLiveQuery(
+    async () => {
+      const [pending, sending, needs, failed, paused, sent] = await Promise.all([
+        db().outbox.where('state').equals('pending').count(),
+        db().outbox.where('state').equals('sending').count(),
+        db().outbox.where('state').equals('needs_reconcile').count(),
+        db().outbox.where('state').equals('failed').count(),
+        db().outbox.where('state').equals('paused').count(),
+        db().escalations.where('status').equals('sent').count(),
+      ]);
+      return { pending, sending, needs_reconcile: needs, failed, paused, sent };
+    },
+    [],
+    EMPTY,
+  );
+}
+
+export interface OutboxItem {
+  entry: OutboxRow;
+  escalation: EscalationRow | undefined;
+}
+
+/**
+ * Waiting entries with their escalations: failed and paused first (they need a person), then
+ * in delivery order. At most `limit` rows are read, so a queue of thousands stays cheap while
+ * it drains; the counts above the list say how many there are in all.
+ */
+export function useOutboxItems(limit = 200): OutboxItem[] {
+  return useLiveQuery(
+    async () => {
+      const [failed, paused, sending, due] = await Promise.all([
+        db().outbox.where('state').equals('failed').limit(limit).toArray(),
+        db().outbox.where('state').equals('paused').limit(limit).toArray(),
+        db().outbox.where('state').equals('sending').limit(limit).toArray(),
+        db().outbox.where('nextAttemptAt').below(Number.MAX_SAFE_INTEGER).limit(limit).toArray(),
+      ]);
+      const entries = [...failed, ...paused, ...sending, ...due].slice(0, limit);
+      const escalations = await db().escalations.bulkGet(entries.map((e) => e.escalationId));
+      return entries.map((entry, i) => ({ entry, escalation: escalations[i] }));
+    },
+    [limit],
+    [],
+  );
+}
+
+/** The most recently delivered escalations, with links to their tickets. */
+export function useRecentlySent(limit = 50): EscalationRow[] {
+  return useLiveQuery(() => db().escalations.where('status').equals('sent').reverse().sortBy('sentAt').then((rows) => rows.slice(0, limit)), [limit], []);
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ConnectionReport, ConnectorSettings, SettingsView } from '../../../shared/ipc/settings';
+import { useAppStore } from '../../app/store';
+import { deskbook } from '../../ipc/client';
+import { resumeOutbox } from '../outbox';
+import { DistrictCalendar } from './DistrictCalendar';
+
+/** Settings: who is signed in, where tickets go, and the district's SLA calendar. */
+export function SettingsScreen() {
+  const settings = useAppStore((s) => s.settings);
+  if (!settings) return <p aria-busy="true">Loading settings…</p>;
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <ProfileForm settings={settings} />
+      <ConnectorForm settings={settings} />
+      <DistrictCalendar settings={settings} />
+    </div>
+  );
+}
+
+function useSave() {
+  const setSettings = useAppStore((s) => s.setSettings);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = async (patch: Parameters<ReturnType<typeof deskbook>['settings']['update']>[0], done: string) => {
+    const result = await deskbook().settings.update(patch);
+    if (result.ok) {
+      setSettings(result.value);
+      setMessage({ ok: true, text: done });
+    } else {
+      setMessage({ ok: false, text: result.error.message });
+    }
+    return result.ok;
+  };
+  return { save, message, setMessage };
+}
+
+function Message({ message }: { message: { ok: boolean; text: string } | null }) {
+  if (!message) return null;
+  return (
+    <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>
+      {message.text}
+    </p>
+  );
+}
+
+function ProfileForm({ settings }: { settings: SettingsView }) {
+  const [name, setName] = useState(settings.user.name);
+  const [id, setId] = useState(settings.user.id);
+  const { save, message } = useSave();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save({ user: { ...settings.user, name, id } }, 'Saved.');
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="profile-heading">
+      <h2 id="profile-heading">You</h2>
+      <div className="field">
+        <label htmlFor="profile-name">Name on tickets</label>
+        <input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      </div>
+      <div className="field">
+        <label htmlFor="profile-id">User id</label>
+        <input id="profile-id" value={id} onChange={(e) => setId(e.target.value)} autoComplete="username" />
+      </div>
+      <p className="muted">
+        Role: {settings.user.role}
+        {settings.user.authorizedContact ? ' · Authorized Contact for vendor support' : ''}. Roles are set by your district&apos;s
+        administrator.
+      </p>
+      <button type="submit">Save</button>
+      <Message message={message} />
+    </form>
+  );
+}
+
+function ConnectorForm({ settings }: { settings: SettingsView }) {
+  const setSettings = useAppStore((s) => s.setSettings);
+  const setNet = useAppStore((s) => s.setNet);
+  const initial = settings.connector;
+  const [kind, setKind] = useState<ConnectorSettings['kind']>(initial.kind);
+  const [url, setUrl] = useState(initial.kind === 'none' ? '' : initial.url);
+  const [queue, setQueue] = useState(initial.kind === 'request-tracker' ? initial.queue : 'Deskbook Escalations');
+  const [token, setToken] = useState('');
+  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const { save, message, setMessage } = useSave();
+
+  const connector = (): ConnectorSettings =>
+    kind === 'none' ? { kind } : kind === 'webhook' ? { kind, url } : { kind, url, queue };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setReport(null);
+    if (!(await save({ connector: connector() }, 'Saved.'))) return;
+    if (token) {
+      const result = await deskbook().settings.setToken({ token });
+      if (!result.ok) {
+        setMessage({ ok: false, text: `Token: ${result.error.message}` });
+        return;
+      }
+      setToken('');
+      setSettings(result.value);
+      await resumeOutbox();
+    }
+    const net = await deskbook().net.check();
+    if (net.ok) setNet(net.value);
+  };
+
+  const test = async () => {
+    setReport(null);
+    const result = await deskbook().settings.test();
+    setReport(result.ok ? result.value : { ok: false, problem: result.error.code, message: result.error.message });
+  };
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connector-heading">
+      <h2 id="connector-heading">Ticketing system</h2>
+      <div className="field">
+        <label htmlFor="connector-kind">Send tickets to</label>
+        <select id="connector-kind" value={kind} onChange={(e) => setKind(e.target.value as ConnectorSettings['kind'])}>
+          <option value="none">Nowhere yet (keep them in the outbox)</option>
+          <option value="request-tracker">Request Tracker 5</option>
+          <option value="webhook">A webhook (signed JSON)</option>
+        </select>
+      </div>
+      {kind !== 'none' && (
+        <>
+          <div className="field">
+            <label htmlFor="connector-url">{kind === 'request-tracker' ? 'Request Tracker address' : 'Webhook URL'}</label>
+            <input id="connector-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://rt.district.org" />
+          </div>
+          {kind === 'request-tracker' && (
+            <div className="field">
+              <label htmlFor="connector-queue">Queue</label>
+              <input id="connector-queue" value={queue} onChange={(e) => setQueue(e.target.value)} />
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="connector-token">{kind === 'request-tracker' ? 'Auth token' : 'Shared signing secret'}</label>
+            <input
+              id="connector-token"
+              type="password"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              autoComplete="off"
+              placeholder={settings.token.stored ? `stored (${settings.token.preview ?? '••••'}); type to replace` : 'not set'}
+            />
+            <small className="muted">Kept encrypted by the operating system; never shown again and never sent to this window.</small>
+          </div>
+        </>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={() => void test()} disabled={initial.kind === 'none'}>
+          Test connection
+        </button>
+      </div>
+      <Message message={message} />
+      {report && (
+        <p role={report.ok ? 'status' : 'alert'} className={report.ok ? 'ok-text' : 'error-text'} data-testid="connection-report">
+          {report.ok ? '✓ ' : '✗ '}
+          {report.message}
+        </p>
+      )}
+    </form>
+  );
+}

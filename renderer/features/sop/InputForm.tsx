@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { fieldValidator } from '../../../shared/fields';
+import type { InputField, InputNode } from '../../../shared/sop/schema';
+
+function validate(field: InputField, raw: string): string | null {
+  const result = fieldValidator(field).safeParse(raw);
+  return result.success ? null : (result.error.issues[0]?.message ?? `${field.label}: invalid`);
+}
+
+const INPUT_TYPE: Record<InputField['type'], string> = {
+  text: 'text',
+  phone: 'tel',
+  'student-number': 'text',
+  school: 'text',
+  'yes-no': 'text',
+  date: 'date',
+};
+
+/**
+ * The fields of an input node, validated as typed (after the first blur or submit, so the
+ * analyst is not scolded mid-word). Enter submits; the first invalid field takes focus.
+ */
+export function InputForm({
+  node,
+  initial,
+  onSubmit,
+}: {
+  node: InputNode;
+  initial: Record<string, string>;
+  onSubmit: (values: Record<string, string>) => void;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(node.fields.map((f) => [f.var, initial[f.var] ?? ''])),
+  );
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const errors = Object.fromEntries(node.fields.map((f) => [f.var, validate(f, values[f.var] ?? '')]));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(Object.fromEntries(node.fields.map((f) => [f.var, true])));
+    const firstBad = node.fields.find((f) => errors[f.var]);
+    if (firstBad) {
+      document.getElementById(`field-${firstBad.var}`)?.focus();
+      return;
+    }
+    onSubmit(values);
+  };
+
+  return (
+    <form className="input-form" onSubmit={submit} noValidate aria-label={node.title ?? 'Details to capture'}>
+      {node.fields.map((field, i) => {
+        const id = `field-${field.var}`;
+        const error = touched[field.var] ? errors[field.var] : null;
+        const common = {
+          id,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+          'aria-required': field.required !== false,
+          autoFocus: i === 0,
+        };
+        const set = (v: string) => setValues((old) => ({ ...old, [field.var]: v }));
+        return (
+          <div className="field" key={field.var}>
+            <label htmlFor={id}>
+              {field.label}
+              {field.required === false ? <span className="muted"> (optional)</span> : null}
+            </label>
+            {field.type === 'yes-no' ? (
+              <select {...common} value={values[field.var]} onChange={(e) => set(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, [field.var]: true }))}>
+                <option value="">Choose…</option>
+                <option value="yes">Yes</option>
+                <option value="no">No</option>
+              </select>
+            ) : (
+              <input
+                {...common}
+                type={INPUT_TYPE[field.type]}
+                inputMode={field.type === 'student-number' ? 'numeric' : undefined}
+                autoComplete="off"
+                value={values[field.var]}
+                onChange={(e) => set(e.target.value)}
+                onBlur={() => setTouched((t) => ({ ...t, [field.var]: true }))}
+              />
+            )}
+            {field.hint && (
+              <small id={`${id}-hint`} className="muted">
+                {field.hint}
+              </small>
+            )}
+            {error && (
+              <small id={`${id}-error`} className="error-text" role="alert">
+                {error}
+              </small>
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" className="primary">
+        Continue <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
+import type { RunInput } from '../../../shared/sop/engine';
+import type { SopNode } from '../../../shared/sop/schema';
+import { useAppStore } from '../../app/store';
+import type { RunRow } from '../../db/db';
+import { InputForm } from './InputForm';
+import { NodeNotes, SayPanel } from './NodeExtras';
+import { OutcomeView } from './OutcomeView';
+import { answerRun, backRun, saveNote, useRun } from './runs';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function nodeHeading(node: SopNode, vars: Record<string, string>): string {
+  switch (node.kind) {
+    case 'step':
+      return node.title ?? 'Do this';
+    case 'question':
+      return interpolate(node.prompt, vars);
+    case 'input':
+      return node.title ?? interpolate(node.prompt, vars);
+    case 'outcome':
+      return node.title ?? 'Outcome';
+  }
+}
+
+/** One SOP run: one node at a time, keyboard first, saved after every answer. */
+export function RunScreen({ runId }: { runId: string }) {
+  const run = useRun(runId);
+  if (run === undefined) return <p aria-busy="true">Loading the call…</p>;
+  if (run === null) return <MissingRun />;
+  return <RunView key={`${run.id}`} run={run} />;
+}
+
+function MissingRun() {
+  const navigate = useAppStore((s) => s.navigate);
+  return (
+    <div role="alert">
+      <p>This call is no longer saved on this computer.</p>
+      <button type="button" onClick={() => navigate({ name: 'library' })}>
+        Back to procedures
+      </button>
+    </div>
+  );
+}
+
+function RunView({ run }: { run: RunRow }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const [error, setError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const node = currentNode(run.doc, run.state);
+  const vars = run.state.variables;
+  const prog = progress(run.doc, run.state);
+  const finished = run.state.status === 'finished';
+  const busy = useRef(false);
+
+  const act = useCallback(
+    async (fn: () => Promise<RunRow>) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        await fn();
+        setError(null);
+      } catch (cause) {
+        setError(cause instanceof Error ? cause.message : String(cause));
+      } finally {
+        busy.current = false;
+      }
+    },
+    [],
+  );
+  const submit = useCallback((input: RunInput) => act(() => answerRun(run, input, Date.now())), [act, run]);
+  const goBack = useCallback(() => act(() => backRun(run, Date.now())), [act, run]);
+  const canGoBack = run.state.history.length > 0;
+
+  // Move focus to the new node's heading so screen readers announce it and keys keep working;
+  // input and outcome nodes focus their first control instead, so the analyst can act at once.
+  useEffect(() => {
+    if (node.kind === 'step' || node.kind === 'question') headingRef.current?.focus();
+  }, [node.id, node.kind]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key === 'ArrowLeft') {
+        event.preventDefault();
+        if (canGoBack) void goBack();
+        return;
+      }
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (node.kind === 'question' && /^[1-9]$/.test(event.key)) {
+        const choice = node.choices[Number(event.key) - 1];
+        if (choice) {
+          event.preventDefault();
+          void submit({ type: 'choice', choiceId: choice.id });
+        }
+      } else if (node.kind === 'step' && event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        void submit({ type: 'continue' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [node, submit, goBack, canGoBack]);
+
+  return (
+    <div className="run">
+      <header className="run-header">
+        <p className="muted">
+          {run.doc.title} · v{run.doc.version}
+        </p>
+        <div
+          role="progressbar"
+          aria-label="Progress through this procedure"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(prog.fraction * 100)}
+          aria-valuetext={finished ? 'Finished' : `${prog.answered} answered, at least ${prog.remainingEstimate ?? '?'} to go`}
+          className="progress"
+        >
+          <span style={{ width: `${Math.round(prog.fraction * 100)}%` }} />
+        </div>
+      </header>
+      <section className="card node" aria-labelledby="node-heading" data-node-id={node.id}>
+        <h2 id="node-heading" tabIndex={-1} ref={headingRef}>
+          {nodeHeading(node, vars)}
+        </h2>
+        <NodeBody node={node} run={run} onSubmit={submit} />
+        {node.kind !== 'outcome' && <SayPanel text={node.say} vars={vars} />}
+        <NodeNotes node={node} />
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+      </section>
+      {!finished && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} />}
+      <nav className="run-actions" aria-label="Call">
+        <button type="button" onClick={() => void goBack()} disabled={!canGoBack} aria-keyshortcuts="Alt+ArrowLeft">
+          Back <kbd>Alt+←</kbd>
+        </button>
+        <button type="button" onClick={() => navigate({ name: 'library' })}>
+          Leave for now (saved)
+        </button>
+      </nav>
+      <PathTaken run={run} />
+    </div>
+  );
+}
+
+function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmit: (input: RunInput) => Promise<void> }) {
+  const vars = run.state.variables;
+  switch (node.kind) {
+    case 'step':
+      return (
+        <>
+          <p className="node-text">{interpolate(node.text, vars)}</p>
+          <button type="button" className="primary" onClick={() => void onSubmit({ type: 'continue' })}>
+            Done, continue <kbd>Enter</kbd>
+          </button>
+        </>
+      );
+    case 'question':
+      return (
+        <ol className="choices" aria-label="Answers">
+          {node.choices.map((choice, i) => (
+            <li key={choice.id}>
+              <button type="button" onClick={() => void onSubmit({ type: 'choice', choiceId: choice.id })} aria-keyshortcuts={String(i + 1)}>
+                <kbd>{i + 1}</kbd> {choice.label}
+              </button>
+            </li>
+          ))}
+        </ol>
+      );
+    case 'input':
+      return (
+        <>
+          <p className="node-text">{interpolate(node.prompt, vars)}</p>
+          <InputForm
+            key={node.id}
+            node={node}
+            initial={{ ...vars, ...(run.state.previousAnswer?.type === 'input' ? run.state.previousAnswer.values : {}) }}
+            onSubmit={(values) => void onSubmit({ type: 'input', values })} />
+        </>
+      );
+    case 'outcome':
+      return <OutcomeView node={node} run={run} />;
+  }
+}
+
+function StepNote({ runId, nodeId, initial }: { runId: string; nodeId: string; initial: string }) {
+  const [value, setValue] = useState(initial);
+  useEffect(() => setValue(initial), [initial, nodeId]);
+  return (
+    <div className="field step-note">
+      <label htmlFor="step-note">Note for this step</label>
+      <textarea
+        id="step-note"
+        rows={2}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onBlur={() => void saveNote(runId, nodeId, value)}
+        placeholder="Anything worth remembering (never a password: those go in a sealed note)"
+      />
+    </div>
+  );
+}
+
+function PathTaken({ run }: { run: RunRow }) {
+  if (run.state.history.length === 0) return null;
+  return (
+    <details className="path">
+      <summary>Path so far ({run.state.history.length})</summary>
+      <ol>
+        {pathTaken(run.doc, run.state).map((step, i) => (
+          <li key={`${step.nodeId}-${i}`}>
+            {step.title}
+            {step.answerLabel ? ` → ${step.answerLabel}` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,54 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { BUILTIN_PACKS } from '../../../shared/sop/packs';
+import type { SopDocument, SopPack } from '../../../shared/sop/schema';
+import { db } from '../../db/db';
+
+/** An SOP as the library lists it: the document and the pack it came from. */
+export interface CatalogEntry {
+  key: string;
+  doc: SopDocument;
+  packId: string;
+  packTitle: string;
+  source: 'built-in' | 'district';
+}
+
+function compareSemver(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Builds the catalog: built-in packs, then imported district packs (the newest version of each
+ * pack id). A district pack with the same SOP id as a built-in one replaces it, so a district can
+ * adapt a shipped procedure.
+ */
+export function buildCatalog(builtin: readonly SopPack[], imported: readonly SopPack[]): CatalogEntry[] {
+  const newest = new Map<string, SopPack>();
+  for (const pack of imported) {
+    const current = newest.get(pack.id);
+    if (!current || compareSemver(pack.version, current.version) > 0) newest.set(pack.id, pack);
+  }
+  const bySop = new Map<string, CatalogEntry>();
+  const add = (pack: SopPack, source: CatalogEntry['source']) => {
+    for (const doc of pack.sops) {
+      bySop.set(doc.id, { key: `${pack.id}/${doc.id}@${doc.version}`, doc, packId: pack.id, packTitle: pack.title, source });
+    }
+  };
+  for (const pack of builtin) add(pack, 'built-in');
+  for (const pack of newest.values()) add(pack, 'district');
+  return [...bySop.values()].sort((a, b) => a.doc.title.localeCompare(b.doc.title));
+}
+
+/** The live catalog: re-computed when a district pack is imported. */
+export function useCatalog(): CatalogEntry[] {
+  const imported = useLiveQuery(() => db().packs.toArray(), [], []);
+  return useMemo(() => buildCatalog(BUILTIN_PACKS, imported.map((row) => row.pack)), [imported]);
+}
+
+export { compareSemver };

@@ -1,0 +1,66 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { answer, back, startRun } from '../../../shared/sop/engine';
+import type { RunInput } from '../../../shared/sop/engine';
+import type { SopDocument } from '../../../shared/sop/schema';
+import { db } from '../../db/db';
+import type { RunRow } from '../../db/db';
+
+/** Starts a run on this exact document version and saves it before the first screen shows. */
+export async function createRun(doc: SopDocument, packId: string, now: number): Promise<RunRow> {
+  const row: RunRow = {
+    id: crypto.randomUUID(),
+    doc,
+    packId,
+    state: startRun(doc, now),
+    status: 'active',
+    notes: {},
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    draftId: null,
+  };
+  await db().runs.put(row);
+  return row;
+}
+
+/**
+ * Applies an answer and writes the run at once: every answer is on disk before the next node
+ * shows, so a crash or reload resumes exactly here. Invalid input throws and nothing changes.
+ */
+export async function answerRun(row: RunRow, input: RunInput, now: number): Promise<RunRow> {
+  const state = answer(row.doc, row.state, input, now);
+  const finished = state.status === 'finished';
+  const next: RunRow = { ...row, state, updatedAt: now, status: finished ? 'finished' : 'active', finishedAt: finished ? now : null };
+  await db().runs.put(next);
+  return next;
+}
+
+/** Goes back one node; later answers are discarded and will be asked again. */
+export async function backRun(row: RunRow, now: number): Promise<RunRow> {
+  const state = back(row.doc, row.state, now);
+  const next: RunRow = { ...row, state, status: 'active', finishedAt: null, updatedAt: now };
+  await db().runs.put(next);
+  return next;
+}
+
+export async function saveNote(runId: string, nodeId: string, note: string): Promise<void> {
+  await db().runs.where('id').equals(runId).modify((row) => {
+    row.notes = { ...row.notes, [nodeId]: note };
+  });
+}
+
+export async function abandonRun(runId: string): Promise<void> {
+  await db().runs.delete(runId);
+}
+
+export function useRun(runId: string): RunRow | null | undefined {
+  return useLiveQuery(async () => (await db().runs.get(runId)) ?? null, [runId]);
+}
+
+export function useActiveRuns(): RunRow[] {
+  return useLiveQuery(() => db().runs.where('status').equals('active').reverse().sortBy('updatedAt'), [], []);
+}
+
+export function useFinishedRuns(limit = 200): RunRow[] {
+  return useLiveQuery(() => db().runs.orderBy('finishedAt').reverse().filter((r) => r.status === 'finished').limit(limit).toArray(), [limit], []);
+}

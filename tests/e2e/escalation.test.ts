@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesContaining } from './disk';
+import { launchApp } from './harness';
+import type { LaunchedApp } from './harness';
+
+const CANARY = 'Canary-7Qx!pw-30517';
+const TYPED_PASSWORD = 'Tr0ub4dor&3';
+let app: LaunchedApp;
+
+beforeAll(async () => {
+  app = await launchApp();
+});
+afterAll(async () => {
+  await app?.dispose();
+});
+
+async function runHacToEscalation(app: LaunchedApp) {
+  const { page } = app;
+  await page.getByLabel('Search procedures').fill('HAC parent login');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Caller name').fill('Maria Lopez');
+  await page.keyboard.press('Enter');
+  const steps: [string, string][] = [
+    ['has-parent-login', '1'],
+    ['check-capitals', 'Enter'],
+    ['capitals-worked', '2'],
+    ['login-id-correct', '1'],
+    ['no-password-over-phone', 'Enter'],
+  ];
+  for (const [node, key] of steps) {
+    await page.locator(`[data-node-id="${node}"]`).waitFor();
+    await page.keyboard.press(key);
+  }
+  await page.getByLabel('Student name').fill('Ana Lopez');
+  await page.getByLabel('Student number').fill('12345');
+  await page.getByLabel('School').fill('Cypress Creek HS');
+  await page.getByLabel('Parent callback phone').fill('5552345678');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Create the escalation ticket' }).click();
+  await page.getByRole('heading', { name: 'Escalation ticket' }).waitFor();
+}
+
+describe('an escalation from the HAC run', () => {
+  it('opens prefilled from the run and restores typed text after a reload', async () => {
+    const { page } = app;
+    await runHacToEscalation(app);
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toContain('Maria Lopez');
+    await expect(page.getByLabel('Student number (optional)').inputValue()).resolves.toBe('12345');
+    await expect(page.getByLabel('Callback phone').inputValue()).resolves.toBe('(555) 234-5678');
+    await expect(page.getByLabel('Steps already tried (one per line)').inputValue()).resolves.toMatch(/Capitals and look-alike characters/);
+    await page.getByLabel('Description', { exact: true }).fill(`Parent says the password is ${TYPED_PASSWORD} and it fails. Account locked?`);
+    await page.waitForTimeout(600); // the autosave debounce
+    await page.reload();
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    await page.getByRole('button', { name: /HAC parent login failing/ }).click();
+    // The text came back; the password did not: autosave never writes a suspected secret.
+    const restored = await page.getByLabel('Description', { exact: true }).inputValue();
+    expect(restored).toContain('and it fails. Account locked?');
+    expect(restored).not.toContain(TYPED_PASSWORD);
+    await page.getByLabel('Description', { exact: true }).fill(`Parent says the password is ${TYPED_PASSWORD} and it fails. Account locked?`);
+  });
+
+  it('refuses a ticket carrying a password and moves it into a sealed note', async () => {
+    const { page } = app;
+    await page.getByLabel('Secret to seal').fill(CANARY);
+    await page.getByRole('button', { name: 'Seal', exact: true }).click();
+    await page.getByRole('list', { name: 'Sealed notes on this ticket' }).waitFor();
+    await expect(page.getByLabel('Secret to seal').inputValue()).resolves.toBe('');
+
+    await page.getByRole('button', { name: 'Queue ticket' }).click();
+    const panel = page.getByRole('alert').filter({ hasText: 'this looks like a password' });
+    await panel.waitFor();
+    await expect(panel.locator('mark').first().textContent()).resolves.toBe(TYPED_PASSWORD);
+    await panel.getByRole('button', { name: 'Move into a sealed note' }).click();
+    await expect.poll(() => page.getByLabel('Description', { exact: true }).inputValue()).toMatch(/\[sealed note: From description\]/);
+
+    await page.getByRole('button', { name: 'Queue ticket' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    await page.getByTestId('outbox-item').first().waitFor();
+    await expect(page.getByTestId('outbox-item').first().getAttribute('data-state')).resolves.toBe('pending');
+  });
+
+  it('refuses an invalid draft naming each field, and keeps it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New escalation' }).click();
+    await page.getByRole('button', { name: 'Queue ticket' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const text = await summary.textContent();
+    expect(text).toMatch(/Subject: at least 5 characters/);
+    expect(text).toMatch(/Callback phone/);
+    await page.getByLabel('Subject').fill('Cannot reach HAC');
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    await page.getByRole('button', { name: 'Cannot reach HAC' }).waitFor();
+  });
+
+  it('leaves no plaintext canary anywhere the app wrote', async () => {
+    const { page } = app;
+    const inDb = await page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name!);
+      const dump: unknown[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          dump.push(
+            await new Promise((resolve) => {
+              const req = db.transaction(store).objectStore(store).getAll();
+              req.onsuccess = () => resolve(req.result);
+            }),
+          );
+        }
+        db.close();
+      }
+      return JSON.stringify(dump);
+    });
+    expect(inDb.length).toBeGreaterThan(100);
+    expect(inDb).not.toContain(CANARY);
+    expect(inDb).not.toContain(TYPED_PASSWORD);
+    await app.close();
+    expect(filesContaining([app.profileDir, app.dataDir], CANARY)).toEqual([]);
+    expect(filesContaining([app.profileDir, app.dataDir], TYPED_PASSWORD)).toEqual([]);
+    expect(JSON.stringify(app.logs)).not.toContain(CANARY);
+  });
+});
