@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PACKS } from '../../../shared/sop/packs';
+import { buildCatalog } from './catalog';
+import { checkPackText } from './import';
+import { createSopSearch } from './search';
+
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../shared/sop/fixtures', name), 'utf8');
+
+describe('importing a district pack', () => {
+  it('refuses an unsafe pack whole, naming the node and the rule', async () => {
+    const { pack, findings } = await checkPackText('unsafe-pack.yaml', fixture('unsafe-pack.yaml'));
+    expect(pack).toBeNull();
+    expect(findings.some((f) => f.severity === 'error' && f.where.includes('verify-password'))).toBe(true);
+  });
+
+  it('refuses a malformed pack with the schema path of each problem', async () => {
+    const { pack, findings } = await checkPackText('bad-schema.yaml', fixture('bad-schema.yaml'));
+    expect(pack).toBeNull();
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === 'error' && f.where.length > 0)).toBe(true);
+  });
+
+  it('refuses a file that is not YAML or JSON at all', async () => {
+    const { pack, findings } = await checkPackText('x.json', '{ not json');
+    expect(pack).toBeNull();
+    expect(findings[0]?.message).toMatch(/cannot be read/);
+  });
+
+  it('accepts a clean pack (a built-in one, as JSON)', async () => {
+    const { pack, findings } = await checkPackText('hac.json', JSON.stringify(BUILTIN_PACKS[0]));
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(pack?.id).toBe(BUILTIN_PACKS[0]?.id);
+  });
+});
+
+describe('the catalog and its search', () => {
+  it('lets the newest district version of an SOP replace the built-in one', () => {
+    const builtin = BUILTIN_PACKS;
+    const hac = builtin.find((p) => p.sops.some((s) => s.id === 'hac-parent-login'))!;
+    const v2 = { ...hac, id: 'district-hac', version: '2.0.0', sops: hac.sops.map((s) => ({ ...s, version: '2.0.0' })) };
+    const v1 = { ...v2, version: '1.5.0', sops: hac.sops.map((s) => ({ ...s, version: '1.5.0' })) };
+    const catalog = buildCatalog(builtin, [v1, v2]);
+    const entry = catalog.find((e) => e.doc.id === 'hac-parent-login');
+    expect(entry).toMatchObject({ source: 'district', packId: 'district-hac' });
+    expect(entry?.doc.version).toBe('2.0.0');
+  });
+
+  it('finds procedures from what callers say, typos included', () => {
+    const search = createSopSearch(buildCatalog(BUILTIN_PACKS, []));
+    expect(search('hac pasword not working')[0]?.doc.id).toBe('hac-parent-login');
+    expect(search('activaton key')[0]?.doc.id).toBe('ic-portal-new-account');
+    expect(search('household recertification')[0]?.doc.id).toBe('ic-household-access');
+    expect(search('').length).toBe(buildCatalog(BUILTIN_PACKS, []).length);
+  });
+});

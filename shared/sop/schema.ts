@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../sla/priority';
+
+/**
+ * The SOP document and pack schemas. Structure is the schema's job (shapes, formats, enums);
+ * the graph and policy (reachability, variables, unsafe instructions) are lint's job, so lint can
+ * report every problem at once with a rule name instead of stopping at the first parse error.
+ */
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kebabId = (what: string) =>
+  z.string().regex(KEBAB, { error: `${what} must be kebab-case (a-z, 0-9, single dashes)` });
+
+/** Node, choice and SOP ids: lowercase kebab-case, stable across versions. */
+export const idSchema = kebabId('id').meta({ id: 'Id', description: 'kebab-case id, e.g. ask-has-login' });
+
+/** Variable names are identifiers so `{{var}}` is unambiguous and they map onto form fields. */
+export const variableNameSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, { error: 'variable names must be identifiers, e.g. callbackPhone' })
+  .meta({ id: 'VariableName', description: 'Variable name, referenced in text as {{name}}' });
+
+const text = (description: string) => z.string().min(1).meta({ description });
+
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const semver = z
+  .string()
+  .regex(SEMVER, { error: 'version must be semver, e.g. 1.2.0' })
+  .meta({ id: 'Version', description: 'Semantic version; bump it when the steps change' });
+
+/** A link shown beside a node. https only; lint also checks the host against an allowlist. */
+export const sopLinkSchema = z.strictObject({
+  label: text('Link text'),
+  url: z
+    .string()
+    .regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/, { error: 'url must be an https:// URL without credentials' })
+    .meta({ description: 'https URL on the allowed host list' }),
+}).meta({ id: 'Link' });
+
+/** Fields shared by every node kind. */
+const nodeCommon = {
+  title: text('Short name shown in the path taken and the outline').optional(),
+  notes: text('Background for staff: why this step exists, what to watch for').optional(),
+  links: z.array(sopLinkSchema).optional(),
+  sensitive: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Handles student data or secrets: values are not copied into "steps already tried"' }),
+};
+
+const stepBody = {
+  kind: z.literal('step'),
+  ...nodeCommon,
+  text: text('What the analyst does; may use {{var}}'),
+  say: text('Script to read to the caller; may use {{var}}').optional(),
+  next: idSchema,
+};
+
+/** A choice of a question node; `label` is what a `var` on the question captures. */
+export const choiceSchema = z
+  .strictObject({ id: idSchema, label: text('Choice text'), next: idSchema })
+  .meta({ id: 'Choice' });
+
+const questionBody = {
+  kind: z.literal('question'),
+  ...nodeCommon,
+  prompt: text('The question the analyst answers; may use {{var}}'),
+  say: text('Script to read to the caller').optional(),
+  choices: z.array(choiceSchema).min(1),
+  var: variableNameSchema.optional().meta({ description: 'Captures the chosen label into this variable' }),
+};
+
+const fieldCommon = {
+  var: variableNameSchema,
+  label: text('Field label, also used in error messages'),
+  required: z.boolean().default(true),
+  hint: text('Help text under the field').optional(),
+};
+const length = z.int().min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dates must be YYYY-MM-DD' });
+
+/** One field of an input node. `min`/`max` are characters, digits or dates depending on type. */
+export const inputFieldSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...fieldCommon,
+    type: z.literal('text'),
+    min: length.optional(),
+    max: length.optional(),
+    pattern: z
+      .string()
+      .refine(isValidRegExp, { error: 'pattern must be a valid regular expression' })
+      .optional(),
+    patternHint: text('Shown when the pattern does not match, e.g. "must look like ABC-123"').optional(),
+  }),
+  z.strictObject({ ...fieldCommon, type: z.literal('phone') }),
+  z.strictObject({
+    ...fieldCommon,
+    type: z.literal('student-number'),
+    min: length.optional(),
+    max: length.optional(),
+  }),
+  z.strictObject({ ...fieldCommon, type: z.literal('school') }),
+  z.strictObject({ ...fieldCommon, type: z.literal('yes-no') }),
+  z.strictObject({ ...fieldCommon, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
+]).meta({ id: 'InputField' });
+
+function isValidRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const inputBody = {
+  kind: z.literal('input'),
+  ...nodeCommon,
+  prompt: text('What to collect and why; may use {{var}}'),
+  say: text('Script to read to the caller').optional(),
+  fields: z.array(inputFieldSchema).min(1),
+  next: idSchema,
+};
+
+/** Who an escalation goes to: the district's own tier 2, or a case with the SIS vendor. */
+export const ESCALATION_KINDS = ['district-tier2', 'vendor-case'] as const;
+/** Priorities, named as in the vendor's matrix so a vendor case needs no translation. */
+export { PRIORITIES } from '../sla/priority';
+
+/** How an SOP run ends. Strings may use {{var}}; the engine interpolates them in `outcomeOf`. */
+export const sopOutcomeSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('resolved'), summary: text('What fixed it') }),
+  z.strictObject({
+    type: z.literal('referred'),
+    to: text('Who the caller is sent to'),
+    how: text('How they reach them'),
+    summary: text('Ticket summary').optional(),
+  }),
+  z.strictObject({
+    type: z.literal('escalate'),
+    escalationKind: z.enum(ESCALATION_KINDS),
+    defaultPriority: z.enum(PRIORITIES),
+    assignee: text('Person or team the ticket goes to'),
+    queue: text('Ticket queue, if not the default').optional(),
+    sealedNote: z
+      .strictObject({ prompt: text('What belongs in the sealed note (secrets never go in the body)') })
+      .optional(),
+    summary: text('Ticket summary; may use {{var}}'),
+  }),
+]).meta({ id: 'Outcome' });
+
+const outcomeBody = {
+  kind: z.literal('outcome'),
+  ...nodeCommon,
+  text: text('Closing instructions for the analyst').optional(),
+  say: text('Closing script for the caller').optional(),
+  outcome: sopOutcomeSchema,
+};
+
+const bodies = [stepBody, questionBody, inputBody, outcomeBody] as const;
+const keyedNodeSchema = z.discriminatedUnion(
+  'kind',
+  [z.strictObject(bodies[0]), z.strictObject(bodies[1]), z.strictObject(bodies[2]), z.strictObject(bodies[3])],
+).meta({ id: 'Node', description: 'A node; its id is its key in `nodes`' });
+const listedNodeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ id: idSchema, ...bodies[0] }),
+  z.strictObject({ id: idSchema, ...bodies[1] }),
+  z.strictObject({ id: idSchema, ...bodies[2] }),
+  z.strictObject({ id: idSchema, ...bodies[3] }),
+]).meta({ id: 'NodeWithId', description: 'A node in the list form of `nodes`' });
+
+/** A node with its id, as the engine and lint see it. */
+export const sopNodeSchema = listedNodeSchema;
+
+/**
+ * Nodes may be written as a map keyed by id (the usual YAML form) or as a list with ids; both
+ * come out as a list with ids, in order. A list is kept (not a map) so lint can still see
+ * duplicate ids.
+ */
+const nodesSchema = z
+  .union([z.array(listedNodeSchema).min(1), z.record(idSchema, keyedNodeSchema)])
+  .transform((nodes) =>
+    Array.isArray(nodes) ? nodes : Object.entries(nodes).map(([id, node]) => ({ id, ...node })),
+  )
+  .meta({ description: 'Nodes keyed by id, or a list of nodes with ids' });
+
+/** Who an SOP is written for; the library filters by role. */
+export const AUDIENCES = ['analyst', 'technician', 'supervisor'] as const;
+
+/** One SOP: metadata for search and filtering, a start node and its graph. */
+export const sopDocumentSchema = z
+  .strictObject({
+    id: idSchema,
+    title: text('Title shown in the library'),
+    version: semver,
+    audience: z.array(z.enum(AUDIENCES)).min(1),
+    locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/).default('en-US'),
+    tags: z.array(z.string().min(1)).default([]),
+    symptoms: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({ description: 'Phrases callers use, for search ("can\'t log in to HAC")' }),
+    start: idSchema.meta({ description: 'Id of the first node' }),
+    nodes: nodesSchema,
+  })
+  .meta({ id: 'SopDocument', title: 'SOP document' });
+
+/** A file of SOPs from one publisher, shipped or imported together. */
+export const sopPackSchema = z
+  .strictObject({
+    id: idSchema,
+    title: text('Pack title'),
+    version: semver,
+    publisher: text('Who maintains these SOPs and their source'),
+    sops: z.array(sopDocumentSchema).min(1),
+  })
+  .meta({ title: 'Deskbook SOP pack', description: 'Standard operating procedures for Deskbook' });
+
+/** An SOP as authored (nodes as a map or list, defaults omitted). */
+export type SopDocumentInput = z.input<typeof sopDocumentSchema>;
+/** An SOP as the engine and lint use it (nodes as a list with ids, defaults applied). */
+export type SopDocument = z.output<typeof sopDocumentSchema>;
+/** A pack as authored. */
+export type SopPackInput = z.input<typeof sopPackSchema>;
+/** A parsed pack. */
+export type SopPack = z.output<typeof sopPackSchema>;
+/** A parsed node (with its id); the kinds below narrow it by `kind`. */
+export type SopNode = z.output<typeof sopNodeSchema>;
+export type StepNode = Extract<SopNode, { kind: 'step' }>;
+export type QuestionNode = Extract<SopNode, { kind: 'question' }>;
+export type InputNode = Extract<SopNode, { kind: 'input' }>;
+export type OutcomeNode = Extract<SopNode, { kind: 'outcome' }>;
+export type SopChoice = z.output<typeof choiceSchema>;
+/** A parsed input field; satisfies shared/fields' `FieldSpec`, so it feeds `fieldValidator` directly. */
+export type InputField = z.output<typeof inputFieldSchema>;
+export type SopOutcome = z.output<typeof sopOutcomeSchema>;
+export type SopLink = z.output<typeof sopLinkSchema>;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+export type { Priority } from '../sla/priority';
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * JSON Schema for pack files, describing what authors write (`io: 'input'`), in draft-07 for the
+ * widest editor support. Committed as `sop-pack.schema.json` and referenced from each YAML pack
+ * by a `yaml-language-server` comment, so authors get completion and errors while typing.
+ */
+export function sopPackJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(sopPackSchema, { io: 'input', target: 'draft-7' });
+}
