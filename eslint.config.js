@@ -60,6 +60,17 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer tests run in Node (happy-dom): they may read fixtures with node:fs, and still may
+    // not reach into electron/.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/electron/**', '**/electron'], message: 'renderer/ may not import electron/ (main-process code).' }] },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -9,6 +9,7 @@ export function filesContaining(roots: readonly string[], needle: string): strin
   const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
   const hits: string[] = [];
   for (const root of roots) {
+    if (!existsSync(root)) continue;
     for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const file = path.join(entry.parentPath, entry.name);

@@ -124,5 +124,8 @@ describe('an escalation from the HAC run', () => {
     expect(filesContaining([app.profileDir, app.dataDir], CANARY)).toEqual([]);
     expect(filesContaining([app.profileDir, app.dataDir], TYPED_PASSWORD)).toEqual([]);
     expect(JSON.stringify(app.logs)).not.toContain(CANARY);
+    // The draft form opts out of the browser's saved form state, so even ordinary text typed
+    // into it is not in the session files (where a mistyped password would otherwise sit).
+    expect(filesContaining([app.profileDir], 'and it fails. Account locked?').filter((f) => f.includes('Sessions'))).toEqual([]);
   });
 });

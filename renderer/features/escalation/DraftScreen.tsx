@@ -132,7 +132,15 @@ function DraftForm({ draft }: { draft: DraftRow }) {
   const sealPrompt = useMemo(() => (draft.values.sop ? 'Put any login or password the caller gave in a sealed note, never in the text.' : null), [draft.values.sop]);
 
   return (
-    <form className="draft" onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)} noValidate aria-labelledby="draft-heading">
+    // autoComplete="off" also keeps Chromium from saving the fields' text in its session-history
+    // state on disk, where a password typed by mistake would otherwise outlive the draft.
+    <form
+      className="draft"
+      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+      noValidate
+      autoComplete="off"
+      aria-labelledby="draft-heading"
+    >
       <h1 id="draft-heading">{draft.replacesRequestId ? 'Edit and re-queue escalation' : 'Escalation ticket'}</h1>
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
         {errors.length > 0 && (

@@ -48,7 +48,7 @@ export function InputForm({
   };
 
   return (
-    <form className="input-form" onSubmit={submit} noValidate aria-label={node.title ?? 'Details to capture'}>
+    <form className="input-form" onSubmit={submit} noValidate autoComplete="off" aria-label={node.title ?? 'Details to capture'}>
       {node.fields.map((field, i) => {
         const id = `field-${field.var}`;
         const error = touched[field.var] ? errors[field.var] : null;
