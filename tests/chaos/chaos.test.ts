@@ -89,7 +89,7 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
     let reloads = 0;
     const deadline = Date.now() + (COUNT <= 1000 ? 240_000 : 3_600_000);
     for (;;) {
-      await page.waitForTimeout(300 + Math.floor(random() * 1200));
+      await page.waitForTimeout(500 + Math.floor(random() * 2500));
       const states = await outboxStates(page);
       const left = Object.values(states).reduce((a, b) => a + b, 0);
       if (left === 0 && reloads >= MIN_RELOADS) break;
