@@ -71,12 +71,15 @@ export function createSafeStorageEncryptor(safeStorage: SafeStorageLike, os: Nod
  */
 export function createDevEncryptor(keyDir: string): Encryptor {
   const keyFile = path.join(keyDir, 'dev-vault.key');
+  let cached: Buffer | null = null;
   const key = (): Buffer => {
+    if (cached) return cached;
     if (!existsSync(keyFile)) {
       mkdirSync(keyDir, { recursive: true, mode: 0o700 });
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
     }
-    return readFileSync(keyFile);
+    cached = readFileSync(keyFile);
+    return cached;
   };
   return {
     status: async () => ({ available: true, backend: 'development store (not OS-protected)' }),

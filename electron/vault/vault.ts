@@ -50,18 +50,25 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
     return next;
   };
 
+  // This process is the vault's only writer, so the index is read from disk once and then kept
+  // in memory; every change still goes to disk (temp file + rename) before it is acknowledged.
+  let cachedIndex: Index | null = null;
+  const secretCache = new Map<string, string>();
   const readIndex = async (): Promise<Index> => {
+    if (cachedIndex) return structuredClone(cachedIndex);
     try {
-      return indexSchema.parse(JSON.parse(await readFile(indexFile, 'utf8')));
+      cachedIndex = indexSchema.parse(JSON.parse(await readFile(indexFile, 'utf8')));
     } catch {
-      return { version: 1, notes: [], secrets: [] };
+      cachedIndex = { version: 1, notes: [], secrets: [] };
     }
+    return structuredClone(cachedIndex);
   };
   const writeIndex = async (index: Index) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const tmp = `${indexFile}.${randomUUID()}.tmp`;
     await writeFile(tmp, JSON.stringify(index), { mode: 0o600 });
     await rename(tmp, indexFile);
+    cachedIndex = structuredClone(index);
   };
   const writeBlob = async (name: string, plaintext: string) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -114,12 +121,14 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
         await writeIndex(index);
         return index.notes.length !== before;
       }),
-    markDelivered: (handles, at) =>
-      serial(async () => {
+    markDelivered: async (handles, at) => {
+      if (handles.length === 0) return;
+      await serial(async () => {
         const index = await readIndex();
         for (const note of index.notes) if (handles.includes(note.handle) && !note.deliveredAt) note.deliveredAt = at.toISOString();
         await writeIndex(index);
-      }),
+      });
+    },
     purge: (now, retentionDays) =>
       serial(async () => {
         const cutoff = now.getTime() - retentionDays * 86_400_000;
@@ -135,14 +144,19 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
         if (!SECRET_NAME.test(name)) throw new DeskbookError('BAD_INPUT', 'name: not a secret name', 'name');
         await requireAvailable();
         await writeBlob(`secret-${name}`, value);
+        secretCache.set(name, value);
         const index = await readIndex();
         if (!index.secrets.includes(name)) index.secrets.push(name);
         await writeIndex(index);
       }),
     getSecret: async (name) => {
+      const cached = secretCache.get(name);
+      if (cached !== undefined) return cached;
       const index = await readIndex();
       if (!index.secrets.includes(name)) return null;
-      return readBlob(`secret-${name}`);
+      const value = await readBlob(`secret-${name}`);
+      secretCache.set(name, value);
+      return value;
     },
     hasSecret: async (name) => (await readIndex()).secrets.includes(name),
   };

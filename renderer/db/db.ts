@@ -89,8 +89,8 @@ export type DeskbookDb = Dexie & {
  * whichever the user has); add `version(n + 1)` below, never edit an old one. Transactions use
  * strict durability: a queued ticket is on disk before the UI says it is.
  */
-export function openDeskbookDb(name = 'deskbook'): DeskbookDb {
-  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as DeskbookDb;
+export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxed' = 'strict'): DeskbookDb {
+  const db = new Dexie(name, { chromeTransactionDurability: durability }) as DeskbookDb;
   db.version(1).stores({
     runs: 'id, status, updatedAt, finishedAt',
     drafts: 'id, runId, updatedAt',
@@ -102,9 +102,19 @@ export function openDeskbookDb(name = 'deskbook'): DeskbookDb {
 }
 
 let shared: DeskbookDb | null = null;
+let relaxed: DeskbookDb | null = null;
 
-/** The app's one database connection. */
+/** The app's database connection (strict durability). */
 export function db(): DeskbookDb {
   shared ??= openDeskbookDb();
   return shared;
+}
+
+/**
+ * A second connection with relaxed durability, for writes whose loss in a crash is already
+ * recovered by a durable write before them (the outbox's results: see pump.ts).
+ */
+export function relaxedDb(): DeskbookDb {
+  relaxed ??= openDeskbookDb('deskbook', 'relaxed');
+  return relaxed;
 }

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { EscalationDraftInput } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
 import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
@@ -56,14 +55,6 @@ export async function createDraftFromEscalation(row: EscalationRow, now: number)
  */
 export async function saveDraftValues(id: string, values: EscalationDraftInput, now: number): Promise<void> {
   await db().drafts.update(id, { values: draftForDisk(values), updatedAt: now });
-}
-
-export function useDraft(id: string): DraftRow | null | undefined {
-  return useLiveQuery(async () => (await db().drafts.get(id)) ?? null, [id]);
-}
-
-export function useDrafts(): DraftRow[] {
-  return useLiveQuery(() => db().drafts.orderBy('updatedAt').reverse().toArray(), [], []);
 }
 
 export async function discardDraft(id: string): Promise<void> {

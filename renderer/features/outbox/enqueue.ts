@@ -1,5 +1,5 @@
 import type { Escalation } from '../../../shared/escalation/schema';
-import type { DeskbookDb, OutboxRow } from '../../db/db';
+import type { DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
 
 /**
  * Queues an escalation: the escalation row and its outbox entry in ONE strict-durability
@@ -25,20 +25,19 @@ export async function enqueueEscalation(
     createdAt: now,
     updatedAt: now,
   };
-  await db.transaction('rw', db.escalations, db.outbox, db.drafts, async () => {
-    await db.escalations.put({
-      id: escalation.id,
-      requestId: escalation.id,
-      escalation,
-      status: 'queued',
-      remoteId: null,
-      remoteUrl: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    await db.outbox.put(entry);
-    if (draftId) await db.drafts.delete(draftId);
-  });
+  const row: EscalationRow = {
+    id: escalation.id,
+    requestId: escalation.id,
+    escalation,
+    status: 'queued',
+    remoteId: null,
+    remoteUrl: null,
+    createdAt: now,
+    sentAt: null,
+  };
+  const write = () => Promise.all([db.escalations.put(row), db.outbox.put(entry), draftId ? db.drafts.delete(draftId) : undefined]);
+  if (draftId) await db.transaction('rw', db.escalations, db.outbox, db.drafts, write);
+  else await db.transaction('rw', db.escalations, db.outbox, write);
   return entry;
 }
 

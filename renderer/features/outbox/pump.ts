@@ -1,6 +1,6 @@
 import type { DeliverRequest, DeliveryResult } from '../../../shared/ipc/sync';
 import type { Result } from '../../../shared/result';
-import type { DeskbookDb, OutboxRow } from '../../db/db';
+import type { DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
 import { backoffDelay } from './backoff';
 
 /** Entries not eligible for a claim (sending, failed, paused) park their due time here. */
@@ -8,6 +8,15 @@ export const NEVER = Number.MAX_SAFE_INTEGER;
 
 export interface PumpDeps {
   db: DeskbookDb;
+  /**
+   * Where results are written; may be a relaxed-durability connection to the same database.
+   * That is safe because every claim is durable first: a result lost in a crash leaves its entry
+   * `sending`, which start-up turns into `needs_reconcile`, which looks the request id up before
+   * sending again. Defaults to `db`.
+   */
+  resultsDb?: DeskbookDb;
+  /** Entries claimed per claim transaction (default 4 × concurrency). */
+  claimAhead?: number;
   /** `sync:deliver` over IPC. */
   deliver: (request: DeliverRequest) => Promise<Result<DeliveryResult>>;
   now: () => number;
@@ -47,23 +56,36 @@ export async function recoverInterrupted(db: DeskbookDb, now: number): Promise<n
   );
 }
 
-/** Claims the next due entry in one short transaction: `pending|needs_reconcile → sending`. */
-export async function claimNext(db: DeskbookDb, now: number, attemptId: string): Promise<OutboxRow | null> {
+/**
+ * Claims up to `limit` due entries in one short transaction: `pending|needs_reconcile →
+ * sending(attemptId)`. Entries not eligible (sending, failed, paused) park at NEVER, so the
+ * index range holds only due ones.
+ */
+export async function claimBatch(db: DeskbookDb, now: number, limit: number, newId: () => string): Promise<OutboxRow[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const row = await db.outbox.where('nextAttemptAt').belowOrEqual(now).first();
-    if (!row || (row.state !== 'pending' && row.state !== 'needs_reconcile')) return null;
-    const claimed: OutboxRow = {
-      ...row,
-      state: 'sending',
-      attemptId,
-      attempts: row.attempts + 1,
-      maybeDelivered: row.maybeDelivered || row.state === 'needs_reconcile',
-      nextAttemptAt: NEVER,
-      updatedAt: now,
-    };
-    await db.outbox.put(claimed);
+    const due = await db.outbox.where('nextAttemptAt').belowOrEqual(now).limit(limit).toArray();
+    const claimed = due
+      .filter((row) => row.state === 'pending' || row.state === 'needs_reconcile')
+      .map(
+        (row): OutboxRow => ({
+          ...row,
+          state: 'sending',
+          attemptId: newId(),
+          attempts: row.attempts + 1,
+          maybeDelivered: row.maybeDelivered || row.state === 'needs_reconcile',
+          nextAttemptAt: NEVER,
+          updatedAt: now,
+        }),
+      );
+    if (claimed.length > 0) await db.outbox.bulkPut(claimed);
     return claimed;
   });
+}
+
+/** Claims the next due entry (one-entry form of claimBatch). */
+export async function claimNext(db: DeskbookDb, now: number, attemptId: string): Promise<OutboxRow | null> {
+  const [row] = await claimBatch(db, now, 1, () => attemptId);
+  return row ?? null;
 }
 
 /** Turns an IPC failure (main unreachable, refused) into a delivery result. */
@@ -76,10 +98,68 @@ function fromIpcError(result: Extract<Result<DeliveryResult>, { ok: false }>): D
   return { kind: 'retry', reason: message, maybeDelivered: true };
 }
 
+/** One attempt's result, waiting to be recorded. */
+export interface AttemptResult {
+  id: string;
+  attemptId: string;
+  outcome: DeliveryResult;
+}
+
+/** Applies one result inside the caller's transaction; a stale attempt changes nothing. */
+async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, random: () => number): Promise<'recorded' | 'stale'> {
+  const { id, attemptId, outcome } = result;
+  const row = await db.outbox.get(id);
+  if (!row || row.state !== 'sending' || row.attemptId !== attemptId) return 'stale';
+  const base = { attemptId: null, updatedAt: now, lastOutcome: outcome.kind };
+  switch (outcome.kind) {
+    case 'sent':
+      await db.outbox.delete(id);
+      await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
+      break;
+    case 'retry':
+      await db.outbox.update(id, {
+        ...base,
+        state: 'pending',
+        maybeDelivered: row.maybeDelivered || outcome.maybeDelivered,
+        nextAttemptAt: now + backoffDelay(row.attempts, random, outcome.retryAfterMs),
+        lastError: outcome.reason,
+      });
+      break;
+    case 'failed':
+      await db.outbox.update(id, { ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
+      await db.escalations.update(row.escalationId, { status: 'failed' });
+      break;
+    case 'auth':
+      await db.outbox.update(id, {
+        ...base,
+        state: 'paused',
+        nextAttemptAt: NEVER,
+        lastError: `The ticketing system refused Deskbook's sign-in (${outcome.status}): ${outcome.message}. Sign in again in Settings.`,
+      });
+      break;
+  }
+  return 'recorded';
+}
+
 /**
- * Records an attempt's result in one short transaction. A result for an attempt that is no
- * longer current (the entry was recovered, retried or edited since) is ignored.
+ * Records several attempts' results in ONE transaction (group commit: results that arrive while
+ * a write is on disk go in the next one). Results of attempts that are no longer current (the
+ * entry was recovered, retried or edited since) are ignored.
  */
+export async function recordResults(
+  db: DeskbookDb,
+  results: readonly AttemptResult[],
+  now: number,
+  random: () => number,
+): Promise<('recorded' | 'stale')[]> {
+  return db.transaction('rw', db.outbox, db.escalations, async () => {
+    const outcomes: ('recorded' | 'stale')[] = [];
+    for (const result of results) outcomes.push(await applyResult(db, result, now, random));
+    return outcomes;
+  });
+}
+
+/** Records one attempt's result (one-result form of recordResults). */
 export async function recordResult(
   db: DeskbookDb,
   id: string,
@@ -88,39 +168,8 @@ export async function recordResult(
   now: number,
   random: () => number,
 ): Promise<'recorded' | 'stale'> {
-  return db.transaction('rw', db.outbox, db.escalations, async () => {
-    const row = await db.outbox.get(id);
-    if (!row || row.state !== 'sending' || row.attemptId !== attemptId) return 'stale';
-    const base = { attemptId: null, updatedAt: now, lastOutcome: outcome.kind };
-    switch (outcome.kind) {
-      case 'sent':
-        await db.outbox.delete(id);
-        await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
-        break;
-      case 'retry':
-        await db.outbox.update(id, {
-          ...base,
-          state: 'pending',
-          maybeDelivered: row.maybeDelivered || outcome.maybeDelivered,
-          nextAttemptAt: now + backoffDelay(row.attempts, random, outcome.retryAfterMs),
-          lastError: outcome.reason,
-        });
-        break;
-      case 'failed':
-        await db.outbox.update(id, { ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
-        await db.escalations.update(row.escalationId, { status: 'failed' });
-        break;
-      case 'auth':
-        await db.outbox.update(id, {
-          ...base,
-          state: 'paused',
-          nextAttemptAt: NEVER,
-          lastError: `The ticketing system refused Deskbook's sign-in (${outcome.status}): ${outcome.message}. Sign in again in Settings.`,
-        });
-        break;
-    }
-    return 'recorded';
-  });
+  const [status] = await recordResults(db, [{ id, attemptId, outcome }], now, random);
+  return status ?? 'stale';
 }
 
 /** Puts paused entries (after a sign-in) back in line, due now. */
@@ -129,23 +178,46 @@ export async function resumePaused(db: DeskbookDb, now: number): Promise<number>
 }
 
 /**
- * The outbox pump: one per app (Web Lock), claim and result in separate short transactions,
- * never a transaction held across IPC or the network. It sleeps until the earliest due entry.
+ * The outbox pump: one per app (Web Lock). Claims and results go in separate short
+ * transactions, never one held across IPC or the network; claims are taken in batches and
+ * results group-committed, so the disk flushes do not serialise the deliveries. It sleeps until
+ * the earliest due entry.
  */
 export function createOutboxPump(deps: PumpDeps): OutboxPump {
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const concurrency = deps.concurrency ?? 4;
+  const claimAhead = deps.claimAhead ?? concurrency * 4;
   let holding = false;
   let stopped = false;
+  let paused = false;
   let running: Promise<void> | null = null;
   let again = false;
   let timer: unknown = null;
   let release: (() => void) | null = null;
 
-  const deliverOne = async (row: OutboxRow): Promise<void> => {
+  // Group commit of results: one flush at a time; whatever arrives meanwhile goes in the next.
+  let pending: AttemptResult[] = [];
+  let flushQueued = false;
+  let flushChain: Promise<void> = Promise.resolve();
+  const record = (result: AttemptResult): Promise<void> => {
+    pending.push(result);
+    if (!flushQueued) {
+      flushQueued = true;
+      flushChain = flushChain.then(async () => {
+        flushQueued = false;
+        const batch = pending;
+        pending = [];
+        if (stopped || batch.length === 0) return;
+        await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+        deps.onProgress?.();
+      });
+    }
+    return flushChain;
+  };
+
+  const deliverOne = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<void> => {
     const attemptId = row.attemptId!;
-    const escalation = await deps.db.escalations.get(row.escalationId);
     let outcome: DeliveryResult;
     if (!escalation) {
       outcome = { kind: 'failed', message: 'The escalation for this entry is missing from the local database.' };
@@ -154,18 +226,37 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
       outcome = result.ok ? result.value : fromIpcError(result);
     }
     if (stopped) return;
-    await recordResult(deps.db, row.id, attemptId, outcome, deps.now(), deps.random);
-    deps.onProgress?.();
     if (outcome.kind === 'auth') paused = true;
+    await record({ id: row.id, attemptId, outcome });
   };
 
-  let paused = false;
-  const worker = async () => {
+  /**
+   * Keeps `concurrency` deliveries in flight. Claims are taken a batch at a time (one durable
+   * transaction per batch), results are group-committed, so disk flushes do not serialise the
+   * deliveries. A crash with claimed entries not yet sent costs a lookup each, never a duplicate.
+   */
+  const drainDue = async () => {
+    const inflight = new Set<Promise<void>>();
+    let claimed: { row: OutboxRow; escalation: EscalationRow | undefined }[] = [];
+    let exhausted = false;
     while (!stopped && !paused && deps.isOnline()) {
-      const row = await claimNext(deps.db, deps.now(), deps.newId());
-      if (!row) return;
-      await deliverOne(row);
+      if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
+        const rows = await claimBatch(deps.db, deps.now(), claimAhead, deps.newId);
+        const escalations = rows.length > 0 ? await deps.db.escalations.bulkGet(rows.map((r) => r.escalationId)) : [];
+        claimed = rows.map((row, i) => ({ row, escalation: escalations[i] }));
+        exhausted = rows.length === 0;
+      }
+      while (claimed.length > 0 && inflight.size < concurrency) {
+        const next = claimed.shift()!;
+        const job: Promise<void> = deliverOne(next.row, next.escalation).finally(() => inflight.delete(job));
+        inflight.add(job);
+      }
+      if (inflight.size === 0) break;
+      await Promise.race(inflight);
+      if (exhausted && claimed.length === 0) exhausted = false;
     }
+    await Promise.all(inflight);
+    await flushChain;
   };
 
   const scheduleWake = async () => {
@@ -184,8 +275,8 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   const runOnce = async () => {
     do {
       again = false;
-      await Promise.all(Array.from({ length: concurrency }, worker));
-    } while (again && !stopped);
+      await drainDue();
+    } while (again && !stopped && !paused);
     await scheduleWake();
   };
 

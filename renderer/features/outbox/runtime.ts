@@ -1,5 +1,5 @@
 import { useAppStore } from '../../app/store';
-import { db } from '../../db/db';
+import { db, relaxedDb } from '../../db/db';
 import { deskbook } from '../../ipc/client';
 import { createOutboxPump, resumePaused } from './pump';
 import type { OutboxPump } from './pump';
@@ -13,6 +13,7 @@ let pump: OutboxPump | null = null;
 export function startOutbox(): () => void {
   const instance = createOutboxPump({
     db: db(),
+    resultsDb: relaxedDb(),
     deliver: (request) => deskbook().sync.deliver(request),
     now: () => Date.now(),
     random: Math.random,

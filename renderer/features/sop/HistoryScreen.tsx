@@ -1,7 +1,7 @@
 import { outcomeOf } from '../../../shared/sop/engine';
 import { useAppStore } from '../../app/store';
 import type { RunRow } from '../../db/db';
-import { useFinishedRuns } from './runs';
+import { useFinishedRuns } from './run-queries';
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);

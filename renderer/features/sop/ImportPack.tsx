@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { db } from '../../db/db';
-import { checkPackText } from './import';
 import type { PackFinding } from './import';
 
 /**
@@ -17,6 +16,8 @@ export function ImportPack() {
     event.target.value = '';
     if (!file) return;
     setMessage(null);
+    // The schema, linter and YAML parser load only when someone imports a pack.
+    const { checkPackText } = await import('./import');
     const checked = await checkPackText(file.name, await file.text());
     setFindings(checked.findings);
     if (!checked.pack) {

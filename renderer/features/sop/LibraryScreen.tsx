@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store';
 import { useCatalog } from './catalog';
 import type { CatalogEntry } from './catalog';
 import { ImportPack } from './ImportPack';
-import { createRun, useActiveRuns } from './runs';
+import { useActiveRuns } from './run-queries';
 import { createSopSearch } from './search';
 
 /**
@@ -33,6 +33,8 @@ export function LibraryScreen() {
   }, []);
 
   const open = async (entry: CatalogEntry) => {
+    // The engine (and zod) load on the first open, not with the library.
+    const { createRun } = await import('./runs');
     const run = await createRun(entry.doc, entry.packId, Date.now());
     navigate({ name: 'run', runId: run.id });
   };

@@ -7,7 +7,8 @@ import type { RunRow } from '../../db/db';
 import { InputForm } from './InputForm';
 import { NodeNotes, SayPanel } from './NodeExtras';
 import { OutcomeView } from './OutcomeView';
-import { answerRun, backRun, saveNote, useRun } from './runs';
+import { useRun } from './run-queries';
+import { answerRun, backRun, saveNote } from './runs';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { answer, back, startRun } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
 import type { SopDocument } from '../../../shared/sop/schema';
@@ -53,14 +52,3 @@ export async function abandonRun(runId: string): Promise<void> {
   await db().runs.delete(runId);
 }
 
-export function useRun(runId: string): RunRow | null | undefined {
-  return useLiveQuery(async () => (await db().runs.get(runId)) ?? null, [runId]);
-}
-
-export function useActiveRuns(): RunRow[] {
-  return useLiveQuery(() => db().runs.where('status').equals('active').reverse().sortBy('updatedAt'), [], []);
-}
-
-export function useFinishedRuns(limit = 200): RunRow[] {
-  return useLiveQuery(() => db().runs.orderBy('finishedAt').reverse().filter((r) => r.status === 'finished').limit(limit).toArray(), [limit], []);
-}

@@ -1,0 +1,241 @@
+// Runs inside Chromium, bundled by esbuild (see ../page-bundle.ts) and added to a page on the
+// app's origin, so `window.deskbook` is the real binding into main's router. It uses the app's
+// own Dexie schema, enqueue and pump code on databases of its own, never the app's `deskbook`.
+import { openDeskbookDb } from '../../../renderer/db/db';
+import type { DeskbookDb, EscalationRow, OutboxRow } from '../../../renderer/db/db';
+import { enqueueEscalation } from '../../../renderer/features/outbox/enqueue';
+import { createOutboxPump } from '../../../renderer/features/outbox/pump';
+import type { OutboxPump } from '../../../renderer/features/outbox/pump';
+import type { Escalation } from '../../../shared/escalation/schema';
+import type { DeskbookApi } from '../../../shared/ipc/api';
+
+export interface QueueingTimes {
+  /** Whether the page is cross-origin isolated (performance.now() to 5 µs rather than 100 µs). */
+  isolated: boolean;
+  /** ms per `enqueueEscalation` (Dexie, strict durability). */
+  dexie: number[];
+  /** ms per raw IndexedDB transaction writing the same two records. */
+  raw: number[];
+}
+
+export interface DrainRun {
+  ms: number;
+  /** Escalations whose row reads `sent` afterwards. */
+  sent: number;
+  /** Outbox entries left afterwards (0 when every delivery succeeded). */
+  left: number;
+}
+
+export interface FetchRun {
+  ms: number;
+  /** Responses with status 201 and a JSON body. */
+  ok: number;
+}
+
+export interface BenchPage {
+  /** Queues each escalation both ways, alternating which goes first; the first `warmup` are dropped. */
+  queueing(escalations: Escalation[], warmup: number): Promise<QueueingTimes>;
+  /**
+   * A fresh database holding `escalations` queued, and a started, idle pump over it. `deliver`:
+   * `ipc` is the real `window.deskbook.sync.deliver`; `instant` answers "sent" in the page at
+   * once (a diagnostic: what the pump and Dexie alone cost).
+   */
+  prepareDrain(dbName: string, escalations: Escalation[], concurrency: number, deliver: 'ipc' | 'instant'): Promise<void>;
+  /** Times the pump delivering everything prepared, through `window.deskbook.sync.deliver`. */
+  drain(dbName: string): Promise<DrainRun>;
+  /** A diagnostic: `sync:deliver` called straight from the page, no Dexie, `concurrency` at a time. */
+  deliverLoop(escalations: Escalation[], concurrency: number): Promise<FetchRun>;
+  /** POSTs each body with `fetch`, `concurrency` at a time, reading every answer. */
+  rawFetch(url: string, bodies: string[], concurrency: number): Promise<FetchRun>;
+}
+
+declare global {
+  interface Window {
+    deskbookBench?: BenchPage;
+  }
+}
+
+const request = <T>(req: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error(`could not delete ${name}`));
+    req.onblocked = () => reject(new Error(`deleting ${name} is blocked by an open connection`));
+  });
+}
+
+/** The same two object stores, keys and indexes as the app's `escalations` and `outbox`. */
+function openRawDb(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, 1);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    const escalations = db.createObjectStore('escalations', { keyPath: 'id' });
+    for (const index of ['requestId', 'status', 'createdAt']) escalations.createIndex(index, index);
+    const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+    for (const index of ['state', 'nextAttemptAt', 'escalationId']) outbox.createIndex(index, index);
+  };
+  return request(req);
+}
+
+/** The baseline: one strict readwrite transaction putting the rows `enqueueEscalation` writes. */
+function rawEnqueue(db: IDBDatabase, escalation: Escalation, now: number): Promise<void> {
+  const row: EscalationRow = {
+    id: escalation.id,
+    requestId: escalation.id,
+    escalation,
+    status: 'queued',
+    remoteId: null,
+    remoteUrl: null,
+    createdAt: now,
+    sentAt: null,
+  };
+  const entry: OutboxRow = {
+    id: escalation.id,
+    escalationId: escalation.id,
+    state: 'pending',
+    attemptId: null,
+    attempts: 0,
+    maybeDelivered: false,
+    nextAttemptAt: now,
+    lastError: null,
+    lastOutcome: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(['escalations', 'outbox'], 'readwrite', { durability: 'strict' });
+    tx.objectStore('escalations').put(row);
+    tx.objectStore('outbox').put(entry);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('raw transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('raw transaction aborted'));
+  });
+}
+
+async function freshDeskbookDb(name: string): Promise<DeskbookDb> {
+  await deleteDatabase(name);
+  const db = openDeskbookDb(name);
+  await db.open();
+  return db;
+}
+
+function deskbookApi(): DeskbookApi {
+  const api = window.deskbook;
+  if (!api) throw new Error('window.deskbook is missing: the binding bridge did not run on this page');
+  return api;
+}
+
+const drains = new Map<string, { db: DeskbookDb; pump: OutboxPump }>();
+
+const page: BenchPage = {
+  async queueing(escalations, warmup) {
+    const dexie = await freshDeskbookDb('bench-queueing-dexie');
+    await deleteDatabase('bench-queueing-raw');
+    const raw = await openRawDb('bench-queueing-raw');
+    const times: QueueingTimes = { isolated: crossOriginIsolated, dexie: [], raw: [] };
+    try {
+      for (const [i, escalation] of escalations.entries()) {
+        const now = Date.now();
+        // Alternate which side goes first, so neither always runs right after the other.
+        const sides = i % 2 === 0 ? (['dexie', 'raw'] as const) : (['raw', 'dexie'] as const);
+        for (const side of sides) {
+          const t0 = performance.now();
+          if (side === 'dexie') await enqueueEscalation(dexie, escalation, now, null);
+          else await rawEnqueue(raw, escalation, now);
+          const ms = performance.now() - t0;
+          if (i >= warmup) times[side].push(ms);
+        }
+      }
+    } finally {
+      dexie.close();
+      raw.close();
+    }
+    return times;
+  },
+
+  async prepareDrain(dbName, escalations, concurrency, deliver) {
+    const api = deskbookApi();
+    const db = await freshDeskbookDb(dbName);
+    // As renderer/features/outbox/runtime.ts wires it, minus the store (always online here).
+    const pump = createOutboxPump({
+      db,
+      resultsDb: openDeskbookDb(dbName, 'relaxed'),
+      deliver:
+        deliver === 'ipc'
+          ? (req) => api.sync.deliver(req)
+          : (req) => Promise.resolve({ ok: true, value: { kind: 'sent', remoteId: req.requestId, url: `https://tickets.example/${req.requestId}` } }),
+      now: () => Date.now(),
+      random: Math.random,
+      newId: () => crypto.randomUUID(),
+      isOnline: () => true,
+      withLock: async (fn) => {
+        await navigator.locks.request(`deskbook-bench-pump-${dbName}`, () => fn());
+      },
+      concurrency,
+    });
+    // Start on an empty outbox and let that first pass finish: queueing below does not kick the
+    // pump, so nothing is delivered until drain() is timed.
+    await pump.start();
+    await pump.drain();
+    const now = Date.now();
+    for (const escalation of escalations) await enqueueEscalation(db, escalation, now, null);
+    drains.set(dbName, { db, pump });
+  },
+
+  async drain(dbName) {
+    const prepared = drains.get(dbName);
+    if (!prepared) throw new Error(`prepareDrain(${dbName}) was not called`);
+    const { db, pump } = prepared;
+    const t0 = performance.now();
+    await pump.drain();
+    const ms = performance.now() - t0;
+    pump.stop();
+    const sent = await db.escalations.where('status').equals('sent').count();
+    const left = await db.outbox.count();
+    db.close();
+    drains.delete(dbName);
+    return { ms, sent, left };
+  },
+
+  async deliverLoop(escalations, concurrency) {
+    const api = deskbookApi();
+    let next = 0;
+    let ok = 0;
+    const worker = async () => {
+      while (next < escalations.length) {
+        const escalation = escalations[next++];
+        if (!escalation) break;
+        const result = await api.sync.deliver({ requestId: escalation.id, attemptId: crypto.randomUUID(), escalation, maybeDelivered: false });
+        if (result.ok && result.value.kind === 'sent') ok++;
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return { ms: performance.now() - t0, ok };
+  },
+
+  async rawFetch(url, bodies, concurrency) {
+    let next = 0;
+    let ok = 0;
+    const worker = async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        // text/plain is a CORS-safelisted type: no preflight, the cheapest cross-origin POST.
+        const res = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+        const answer: unknown = await res.json();
+        if (res.status === 201 && typeof answer === 'object' && answer !== null) ok++;
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return { ms: performance.now() - t0, ok };
+  },
+};
+
+window.deskbookBench = page;

@@ -1,0 +1,66 @@
+// `npm run bench`: every performance budget in DESIGN.md, measured side by side in one run and
+// printed as a table. Exits 1 when any budget is missed (or could not be measured). Assumes the
+// production build exists (the npm script builds first). See ./README.md.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { launchApp, ROOT } from '../e2e/harness';
+import type { LaunchedApp } from '../e2e/harness';
+import { buildBarePage } from './bare-page';
+import { openBenchPage } from './bench-page-host';
+import { DRAIN, measureDrain } from './drain';
+import { INITIAL_JS, measureInitialJs } from './initial-js';
+import { measureQueueing, QUEUEING } from './queueing';
+import { brokenResult, formatReport, withinBudget } from './report';
+import type { BenchResult, Budget } from './report';
+import { serveBuild } from './serve';
+import { measureSopStep, SOP_STEP } from './sop-step';
+import { measureStartup, STARTUP } from './startup';
+
+const results: BenchResult[] = [];
+
+async function bench(budget: Budget, measure: () => Promise<BenchResult> | BenchResult): Promise<void> {
+  const started = Date.now();
+  process.stderr.write(`bench: ${budget.name}…\n`);
+  try {
+    results.push(await measure());
+  } catch (error) {
+    results.push(brokenResult(budget, error));
+  }
+  process.stderr.write(`bench: ${budget.name} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+const started = Date.now();
+await bench(INITIAL_JS, () => measureInitialJs(path.join(ROOT, 'dist', 'renderer')));
+// In Node, before the browser starts, so Chromium takes no CPU from it.
+await bench(SOP_STEP, () => measureSopStep());
+
+const bareDir = await mkdtemp(path.join(os.tmpdir(), 'deskbook-bench-bare-'));
+let app: LaunchedApp | null = null;
+try {
+  await buildBarePage(ROOT, bareDir);
+  const bare = await serveBuild(bareDir);
+  try {
+    app = await launchApp();
+    const { page, context, url, origin } = app;
+    // The app's first page would hold the outbox pump's Web Lock for the whole run: park it.
+    await page.goto('about:blank');
+    await bench(STARTUP, () => measureStartup(context, url, `${bare.origin}/`));
+    await openBenchPage(page, origin);
+    await bench(QUEUEING, () => measureQueueing(page));
+    await bench(DRAIN, () => measureDrain(page));
+  } finally {
+    await bare.close();
+  }
+} catch (error) {
+  for (const budget of [STARTUP, QUEUEING, DRAIN]) {
+    if (!results.some((r) => r.name === budget.name)) results.push(brokenResult(budget, error));
+  }
+} finally {
+  await app?.dispose();
+  await rm(bareDir, { recursive: true, force: true });
+}
+
+console.log(formatReport(results));
+console.log(`\n${results.filter(withinBudget).length}/${results.length} budgets met in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exitCode = results.every(withinBudget) ? 0 : 1;
