@@ -51,22 +51,16 @@ describe('generateSop', () => {
 });
 
 describe('engine on a 500-node SOP', () => {
+  // Speed is measured by `npm run bench` (p95 budget 8 ms), never asserted in a test.
   it('runs thousands of transitions, back included, to an outcome and keeps progress consistent', () => {
     const doc = generateSop(500, 42);
     let state = startRun(doc, 0);
-    const durations: number[] = [];
     for (let i = 1; state.status === 'active' && i < 20_000; i++) {
-      const started = performance.now();
       state = i % 7 === 0 ? back(doc, state, i) : step(doc, state, i, i);
-      durations.push(performance.now() - started);
       const { answered, remainingEstimate } = progress(doc, state);
       expect(answered).toBe(state.history.length);
       expect(remainingEstimate).not.toBeNull();
     }
     expect(state.status).toBe('finished');
-    durations.sort((a, b) => a - b);
-    const p95 = durations[Math.floor(durations.length * 0.95)] ?? 0;
-    // The budget is 8 ms at p95; this guards against accidental O(n²), not machine speed.
-    expect(p95).toBeLessThan(8);
   });
 });

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ROLES } from '../ipc/roles';
+import type { Role } from '../ipc/roles';
+import { connectorKindSchema, connectorSettingsSchema, settingsSchema } from '../ipc/settings';
+import type { ConnectorKind } from '../ipc/settings';
+import { slaPolicySchema } from '../sla/policy';
+import type { SlaPolicy } from '../sla/policy';
+import { updateModeSchema } from './update';
+import type { UpdateMode } from './update';
+
+/** Every setting an administrator can manage, as the app uses it. */
+export interface PolicyValues {
+  connectorKind: ConnectorKind;
+  /** '' when no URL is set (connector kind `none`). */
+  connectorUrl: string;
+  /** Request Tracker queue; '' when not used. */
+  connectorQueue: string;
+  userRole: Role;
+  authorizedContact: boolean;
+  /** https hosts links may open in the browser (replaces the built-in list when set). */
+  allowedExternalHosts: string[];
+  updateMode: UpdateMode;
+  sealedNoteRetentionDays: number;
+  districtSla: SlaPolicy;
+}
+
+export type PolicyField = keyof PolicyValues;
+
+/**
+ * The name of each managed setting as administrators write it: a registry value under
+ * `Software\Policies\Deskbook`, a key in the `org.deskbook.app` managed preferences, a key in
+ * `/etc/deskbook/policy.json`. One spelling everywhere; matched case-insensitively (the Windows
+ * registry is case-insensitive, so every platform is, to keep one rule).
+ */
+export const POLICY_NAMES = {
+  connectorKind: 'ConnectorKind',
+  connectorUrl: 'ConnectorUrl',
+  connectorQueue: 'ConnectorQueue',
+  userRole: 'UserRole',
+  authorizedContact: 'AuthorizedContact',
+  allowedExternalHosts: 'AllowedExternalHosts',
+  updateMode: 'UpdateMode',
+  sealedNoteRetentionDays: 'SealedNoteRetentionDays',
+  districtSla: 'DistrictSlaCalendar',
+} as const satisfies Record<PolicyField, string>;
+
+export type PolicyName = (typeof POLICY_NAMES)[PolicyField];
+
+export const POLICY_FIELDS = Object.keys(POLICY_NAMES) as PolicyField[];
+
+const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** `true`/`false`, or the 1/0 a REG_DWORD carries. */
+const flag = z.union([z.boolean(), z.literal(0).transform(() => false), z.literal(1).transform(() => true)], {
+  error: 'must be true or false (1 or 0 in the registry)',
+});
+
+/** A whole number, or a string of digits (a REG_SZ typed where a REG_DWORD was meant). */
+const wholeNumber = z.preprocess(
+  (raw) => (typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : raw),
+  z.number({ error: 'must be a whole number' }).int('must be a whole number'),
+);
+
+/** A list, or one string separated by `;`, `,` or whitespace (one REG_SZ, or REG_MULTI_SZ). */
+const hostList = z.preprocess(
+  (raw) => (typeof raw === 'string' ? raw.split(/[;,\s]+/).filter((s) => s !== '') : raw),
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(HOST, 'each entry must be a bare host name such as help.district.org (no https://, port, path or wildcard)'),
+      { error: 'must be a list of host names' },
+    )
+    .max(100, 'at most 100 hosts'),
+);
+
+/** The district SLA calendar: a JSON string (registry, plist string) or an object (JSON, plist dict). */
+const slaJson = z.preprocess((raw, ctx) => {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    return z.NEVER;
+  }
+}, slaPolicySchema);
+
+const connectorUrl = z
+  .string({ error: 'must be a URL' })
+  .trim()
+  .max(2048, 'at most 2048 characters')
+  .superRefine((url, ctx) => {
+    // The same rule as Settings: one schema decides what a connector URL may be.
+    const checked = connectorSettingsSchema.safeParse({ kind: 'webhook', url });
+    if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'invalid URL' });
+  });
+
+/**
+ * How each managed value is read from what a policy source holds (strings, numbers, booleans,
+ * lists, dictionaries): one zod schema per key, so a bad value is reported with a reason and
+ * rejected on its own.
+ */
+export const POLICY_VALUE_SCHEMAS = {
+  connectorKind: connectorKindSchema,
+  connectorUrl,
+  connectorQueue: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+  userRole: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+  authorizedContact: flag,
+  allowedExternalHosts: hostList,
+  updateMode: updateModeSchema,
+  sealedNoteRetentionDays: wholeNumber.pipe(settingsSchema.shape.sealedNoteRetentionDays),
+  districtSla: slaJson,
+} satisfies { [F in PolicyField]: z.ZodType<PolicyValues[F], unknown> };

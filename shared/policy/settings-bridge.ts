@@ -1,0 +1,75 @@
+import { DEFAULT_SETTINGS } from '../ipc/settings';
+import type { Settings } from '../ipc/settings';
+import type { PolicyValues } from './keys';
+import type { ResolvedPolicy } from './resolve';
+import { defaultUpdateMode } from './update';
+import type { InstallKind, UpdateMode } from './update';
+
+/**
+ * The app's own defaults for every managed key. The update mode depends on how the app was
+ * installed; the external hosts are passed in because their list lives with the URL guard in
+ * electron/security/ (shared/ may not import it).
+ */
+export function builtInPolicyValues(installKind: InstallKind, defaultExternalHosts: readonly string[]): PolicyValues {
+  return {
+    connectorKind: DEFAULT_SETTINGS.connector.kind,
+    connectorUrl: '',
+    connectorQueue: '',
+    userRole: DEFAULT_SETTINGS.user.role,
+    authorizedContact: DEFAULT_SETTINGS.user.authorizedContact,
+    allowedExternalHosts: [...defaultExternalHosts],
+    updateMode: defaultUpdateMode(installKind),
+    sealedNoteRetentionDays: DEFAULT_SETTINGS.sealedNoteRetentionDays,
+    districtSla: DEFAULT_SETTINGS.districtSla,
+  };
+}
+
+/**
+ * The managed keys the user has set, read from saved settings. Pass only what was saved (a
+ * missing key means "not chosen"), so a policy's recommended value still applies to it.
+ * `updateMode` is not part of Settings yet; pass it separately when it is.
+ */
+export function userPolicyValues(saved: Partial<Settings>, updateMode?: UpdateMode): Partial<PolicyValues> {
+  const user: Partial<PolicyValues> = {};
+  if (saved.connector) {
+    user.connectorKind = saved.connector.kind;
+    if (saved.connector.kind !== 'none') user.connectorUrl = saved.connector.url;
+    if (saved.connector.kind === 'request-tracker') user.connectorQueue = saved.connector.queue;
+  }
+  if (saved.user) {
+    user.userRole = saved.user.role;
+    user.authorizedContact = saved.user.authorizedContact;
+  }
+  if (saved.sealedNoteRetentionDays !== undefined) user.sealedNoteRetentionDays = saved.sealedNoteRetentionDays;
+  if (saved.districtSla) user.districtSla = saved.districtSla;
+  if (updateMode) user.updateMode = updateMode;
+  return user;
+}
+
+/** Settings as the app should use them: `settings` with every managed key's effective value. */
+export function applyPolicyToSettings(settings: Settings, resolved: ResolvedPolicy): Settings {
+  const { values } = resolved;
+  return {
+    ...settings,
+    user: { ...settings.user, role: values.userRole, authorizedContact: values.authorizedContact },
+    connector: resolved.connector,
+    sealedNoteRetentionDays: values.sealedNoteRetentionDays,
+    districtSla: values.districtSla,
+  };
+}
+
+/** Dotted settings paths a user may not change, for refusing `settings:update` patches. */
+export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
+  const paths: string[] = [];
+  const { keys } = resolved;
+  if (keys.connectorKind.locked) paths.push('connector.kind');
+  if (keys.connectorUrl.locked) paths.push('connector.url');
+  if (keys.connectorQueue.locked) paths.push('connector.queue');
+  if (keys.userRole.locked) paths.push('user.role');
+  if (keys.authorizedContact.locked) paths.push('user.authorizedContact');
+  if (keys.sealedNoteRetentionDays.locked) paths.push('sealedNoteRetentionDays');
+  if (keys.districtSla.locked) paths.push('districtSla');
+  if (keys.updateMode.locked) paths.push('updateMode');
+  if (keys.allowedExternalHosts.locked) paths.push('allowedExternalHosts');
+  return paths;
+}
