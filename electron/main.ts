@@ -2,6 +2,7 @@
 // Electron's objects as small injected interfaces and are tested in Node.
 import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import type { WebContents } from 'electron';
+import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../shared/log';
 import { push, registerIpc } from './ipc/handle';
@@ -9,6 +10,9 @@ import { createFileLogSink } from './log/file-sink';
 import { createMainServices } from './host/services';
 import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './security/app-protocol';
 import { hardenWebContents } from './security/harden';
+import { autoUpdater } from 'electron-updater';
+import { createNodePolicyDeps, readAdminPolicy } from './policy';
+import { detectInstallKind, processInstallFacts } from './updates';
 import { createSafeStorageEncryptor } from './vault/encryptor';
 
 protocol.registerSchemesAsPrivileged([
@@ -34,6 +38,8 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler(() => false);
 
   const windows = new Set<WebContents>();
+  const adminPolicy = await readAdminPolicy(process.platform, createNodePolicyDeps());
+  const installKind = detectInstallKind(processInstallFacts({ isPackaged: app.isPackaged, productName: app.getName(), appId: 'org.deskbook.app' }));
   const services = await createMainServices(
     {
       shell: 'electron',
@@ -46,6 +52,10 @@ async function start(): Promise<void> {
       encryptor: createSafeStorageEncryptor(safeStorage, process.platform),
       now: () => new Date(),
       log,
+      machine: os.hostname(),
+      adminPolicy,
+      installKind,
+      updater: app.isPackaged ? autoUpdater : null,
     },
     (event, payload) => {
       for (const wc of windows) push(wc, event, payload);
@@ -53,7 +63,12 @@ async function start(): Promise<void> {
   );
   registerIpc(ipcMain, services.router);
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { appOrigin: APP_ORIGIN, openExternal: (url) => shell.openExternal(url), log }),
+    hardenWebContents(contents, {
+      appOrigin: APP_ORIGIN,
+      openExternal: (url) => shell.openExternal(url),
+      allowedHosts: services.policy().values.allowedExternalHosts,
+      log,
+    }),
   );
 
   const createWindow = () => {

@@ -1,4 +1,6 @@
 import type { Logger } from '../../shared/log';
+import type { AdminPolicy, InstallKind } from '../../shared/policy';
+import type { UpdaterPort } from '../updates';
 import type { Encryptor } from '../vault/encryptor';
 
 /**
@@ -20,6 +22,14 @@ export interface Platform {
   encryptor: Encryptor;
   now: () => Date;
   log: Logger;
+  /** This computer's name, for the audit trail ("from which machine"). */
+  machine: string;
+  /** What the district's administrators set (registry, managed preferences, /etc); none by default. */
+  adminPolicy?: AdminPolicy;
+  /** How the app was installed: decides the default update mode. `dev` by default. */
+  installKind?: InstallKind;
+  /** electron-updater's autoUpdater in a packaged app; absent in the dev host and tests. */
+  updater?: UpdaterPort | null;
 }
 
 /** Maps Node's platform names onto the ones the renderer knows. */

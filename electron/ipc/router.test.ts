@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
 import type { LogEntry } from '../../shared/log';
 import { DeskbookError } from '../../shared/result';
+import { CHANNELS } from '../../shared/ipc/contract';
 import { createRouter, isTrustedSender } from './router';
 import type { Handlers } from './router';
 import { testHandlers } from './handlers.testkit';
@@ -92,6 +93,33 @@ describe('the router', () => {
     const result = await crash.router.dispatch(top, 'app:info', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('hunter22');
+  });
+
+  it('refuses every supervisor channel to analysts and technicians, before running the handler', async () => {
+    const supervisorChannels = Object.entries(CHANNELS)
+      .filter(([, spec]) => 'roles' in spec && spec.roles.includes('supervisor'))
+      .map(([name]) => name);
+    expect(supervisorChannels).toEqual(expect.arrayContaining(['review:list', 'review:get', 'review:decide', 'audit:list', 'audit:export']));
+    for (const role of ['analyst', 'technician'] as const) {
+      let ran = 0;
+      const handlers = testHandlers(
+        Object.fromEntries(
+          supervisorChannels.map((c) => [
+            c,
+            () => {
+              ran += 1;
+              throw new Error('must not run');
+            },
+          ]),
+        ),
+      );
+      const router = createRouter({ handlers, allowedOrigin: ORIGIN, currentRole: () => role, log: createLogger('t', () => {}) });
+      for (const channel of supervisorChannels) {
+        const result = await router.dispatch(top, channel, { cursor: null });
+        expect(result, `${role} → ${channel}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+      expect(ran).toBe(0);
+    }
   });
 
   it('checks what a handler returns against the output schema', async () => {

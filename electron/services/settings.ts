@@ -7,6 +7,8 @@ import type { Logger } from '../../shared/log';
 
 export interface SettingsStore {
   get(): Settings;
+  /** Only the keys actually saved (in the file or set since), so policy defaults can apply to the rest. */
+  saved(): Partial<Settings>;
   load(): Promise<Settings>;
   update(patch: Partial<Settings>): Promise<Settings>;
 }
@@ -19,8 +21,10 @@ export interface SettingsStore {
 export function createSettingsStore(dataDir: string, log: Logger): SettingsStore {
   const file = path.join(dataDir, 'settings.json');
   let current: Settings = DEFAULT_SETTINGS;
+  const savedKeys = new Set<keyof Settings>();
   return {
     get: () => current,
+    saved: () => Object.fromEntries([...savedKeys].map((k) => [k, current[k]])) as Partial<Settings>,
     async load() {
       let raw: unknown;
       try {
@@ -32,8 +36,10 @@ export function createSettingsStore(dataDir: string, log: Logger): SettingsStore
       for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
         const candidate = { ...DEFAULT_SETTINGS, [key]: (raw as Record<string, unknown>)?.[key] };
         const parsed = settingsSchema.safeParse(candidate);
-        if (parsed.success) merged[key] = parsed.data[key];
-        else log.warn('settings key ignored: invalid', { key, issue: parsed.error.issues[0]?.message ?? 'invalid' });
+        if (parsed.success) {
+          merged[key] = parsed.data[key];
+          if (raw !== null && typeof raw === 'object' && key in raw) savedKeys.add(key);
+        } else log.warn('settings key ignored: invalid', { key, issue: parsed.error.issues[0]?.message ?? 'invalid' });
       }
       current = settingsSchema.parse(merged);
       return current;
@@ -45,6 +51,7 @@ export function createSettingsStore(dataDir: string, log: Logger): SettingsStore
       await writeFile(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
       await rename(tmp, file);
       current = next;
+      for (const key of Object.keys(patch) as (keyof Settings)[]) savedKeys.add(key);
       return current;
     },
   };

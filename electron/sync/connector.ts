@@ -1,9 +1,11 @@
 import type { Escalation } from '../../shared/escalation/schema';
 import { ConnectorError } from './outcome';
 import type { DeliveryOutcome, RemoteTicket } from './outcome';
+import type { ReviewConnector } from './review';
 
 export { ConnectorError, classifyNetworkFailure, classifyStatus, parseRetryAfter } from './outcome';
 export type { DeliveryOutcome, FailureOutcome, RemoteTicket } from './outcome';
+export type { DecideOptions, DecisionOutcome, ResubmitOptions, ReviewActor, ReviewConnector } from './review';
 
 /** A sealed note as the vault hands it to a connector, in main only; it never crosses IPC. */
 export interface SealedNote {
@@ -39,6 +41,8 @@ export type ProbeProblem =
  * - `ensureSealedNotes` makes sure an existing remote ticket carries the sealed notes, adding them
  *   only if they are missing, for a retry that finds the ticket a previous attempt created.
  * Sealed notes go only into staff-only notes, never into a ticket body or subject.
+ * `review` is present only where the ticketing system can hold the review state and history
+ * (Request Tracker); a webhook has nowhere to read them back from, so it has none.
  */
 export interface Connector {
   readonly kind: string;
@@ -47,6 +51,7 @@ export interface Connector {
   findByRequestId(requestId: string): Promise<RemoteTicket | null>;
   addInternalNote(remoteId: string, text: string): Promise<void>;
   ensureSealedNotes(remote: RemoteTicket, requestId: string, sealedNotes: readonly SealedNote[]): Promise<void>;
+  readonly review?: ReviewConnector;
 }
 
 export interface DeliverOptions {

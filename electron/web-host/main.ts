@@ -7,6 +7,7 @@ import { createLogger } from '../../shared/log';
 import { createFileLogSink } from '../log/file-sink';
 import { createMainServices } from '../host/services';
 import type { MainServices } from '../host/services';
+import { createNodePolicyDeps, readAdminPolicy } from '../policy';
 import { createDevEncryptor } from '../vault/encryptor';
 import { startWebHost } from './server';
 
@@ -36,6 +37,9 @@ void startWebHost({
         encryptor: createDevEncryptor(dataDir),
         now: () => new Date(),
         log,
+        machine: os.hostname(),
+        adminPolicy: await readAdminPolicy(process.platform, createNodePolicyDeps()),
+        installKind: 'dev',
       },
       (event, payload) => broadcast(event, payload),
     );

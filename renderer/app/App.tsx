@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { getDeskbook } from '../ipc/client';
 import { useAppStore } from './store';
 import type { View } from './store';
@@ -6,13 +6,18 @@ import { StatusBar } from './StatusBar';
 import { DraftScreen } from '../features/escalation';
 import { QueueScreen, startOutbox } from '../features/outbox';
 import { SettingsScreen } from '../features/settings';
+import { AuditScreen, DashboardScreen, ReviewScreen } from '../features/review';
 import { HistoryScreen, LibraryScreen, RunScreen } from '../features/sop';
 
-const NAV: { name: View['name']; label: string; key: string }[] = [
+type NavName = 'library' | 'queue' | 'history' | 'settings' | 'review' | 'dashboard' | 'audit';
+const NAV: { name: NavName; label: string; key: string; supervisor?: true }[] = [
   { name: 'library', label: 'Procedures', key: '1' },
   { name: 'queue', label: 'Outbox', key: '2' },
   { name: 'history', label: 'History', key: '3' },
   { name: 'settings', label: 'Settings', key: '4' },
+  { name: 'review', label: 'Review', key: '5', supervisor: true },
+  { name: 'dashboard', label: 'Dashboard', key: '6', supervisor: true },
+  { name: 'audit', label: 'Audit', key: '7', supervisor: true },
 ];
 
 function Screen({ view }: { view: View }) {
@@ -29,6 +34,12 @@ function Screen({ view }: { view: View }) {
       return <HistoryScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 
@@ -41,6 +52,9 @@ export function App() {
   const setSettings = useAppStore((s) => s.setSettings);
   const setFlash = useAppStore((s) => s.setFlash);
   const api = getDeskbook();
+  const role = useAppStore((s) => s.settings?.user.role);
+  // Supervisor screens are hidden from other roles here; main refuses their channels regardless.
+  const nav = useMemo(() => NAV.filter((n) => !n.supervisor || role === 'supervisor'), [role]);
 
   useEffect(() => {
     if (!api) return;
@@ -62,15 +76,15 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.ctrlKey && !event.metaKey) return;
-      const target = NAV.find((n) => n.key === event.key);
+      const target = nav.find((n) => n.key === event.key);
       if (target) {
         event.preventDefault();
-        navigate({ name: target.name } as View);
+        navigate({ name: target.name });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, nav]);
 
   if (!api) {
     return (
@@ -92,12 +106,12 @@ export function App() {
         </span>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.name}>
                 <button
                   type="button"
                   aria-current={view.name === item.name || (item.name === 'library' && view.name === 'run') ? 'page' : undefined}
-                  onClick={() => navigate({ name: item.name } as View)}
+                  onClick={() => navigate({ name: item.name })}
                   title={`Ctrl+${item.key}`}
                 >
                   {item.label}

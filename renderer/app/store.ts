@@ -10,7 +10,10 @@ export type View =
   | { name: 'draft'; draftId: string }
   | { name: 'queue' }
   | { name: 'history' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'review' }
+  | { name: 'dashboard' }
+  | { name: 'audit' };
 
 export interface NavSlice {
   view: View;

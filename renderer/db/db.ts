@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { Escalation, EscalationDraftInput } from '../../shared/escalation/schema';
 import type { DeliveryResult } from '../../shared/ipc/sync';
+import type { Decision, ReviewDetail, ReviewEvent, ReviewItem, ReviewState } from '../../shared/review/schema';
 import type { RunState } from '../../shared/sop/engine';
 import type { SopDocument, SopPack } from '../../shared/sop/schema';
 
@@ -29,6 +30,8 @@ export interface DraftRow {
   values: EscalationDraftInput;
   /** When the draft was re-opened from a failed outbox entry, the entry it replaces. */
   replacesRequestId: string | null;
+  /** Set when fixing an escalation a supervisor returned: the corrected copy goes to this ticket. */
+  resubmitRemoteId?: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -36,12 +39,24 @@ export interface DraftRow {
 export type OutboxState = 'pending' | 'sending' | 'needs_reconcile' | 'failed' | 'paused';
 
 /**
- * One escalation waiting for delivery. `id` is the request id that travels to the server.
+ * What an outbox entry delivers: a new escalation (the default, and all version-1 rows), a
+ * supervisor's decision, or an analyst's corrected escalation for a ticket that was returned.
+ */
+export type OutboxKind = 'escalation' | 'decision' | 'resubmit';
+
+/**
+ * One item waiting for delivery. `id` is the request id that travels to the server (for a new
+ * escalation, the escalation's id; for a decision or resubmission, its own id).
  * Nothing leaves this table except a confirmed delivery or an explicit user action.
  */
 export interface OutboxRow {
   id: string;
+  /** Absent on rows written before decisions existed: those are escalations. */
+  kind?: OutboxKind;
+  /** The escalation (kind escalation, resubmit) or decision (kind decision) it delivers. */
   escalationId: string;
+  /** The remote ticket a decision or resubmission applies to. */
+  remoteId?: string;
   state: OutboxState;
   attemptId: string | null;
   attempts: number;
@@ -64,6 +79,9 @@ export interface EscalationRow {
   remoteUrl: string | null;
   createdAt: number;
   sentAt: number | null;
+  /** What the supervisors decided, as last seen (analyst side). */
+  reviewState?: ReviewState;
+  reviewComment?: ReviewEvent | null;
 }
 
 /** An imported district SOP pack version. Built-in packs ship in the bundle and are not stored. */
@@ -76,12 +94,54 @@ export interface PackRow {
   importedAt: number;
 }
 
+/**
+ * A supervisor's cached view of an escalation, flattened for the review list's indexes. Kept
+ * so review works offline; refreshed incrementally from the ticketing system.
+ */
+export interface ReviewRow {
+  remoteId: string;
+  item: ReviewItem;
+  reviewState: ReviewState;
+  priority: string;
+  school: string;
+  sopId: string;
+  createdAt: number;
+  lastUpdated: number;
+  /** Due time on the district SLA (ms), for the SLA filter and sort. */
+  slaDueAt: number;
+}
+
+/** A decision made on this machine, delivered through the outbox. */
+export interface DecisionRow {
+  id: string;
+  remoteId: string;
+  requestId: string;
+  decision: Decision;
+  expectedEtag: string | null;
+  decidedAt: string;
+  /** The version the supervisor decided on, for showing both sides of a conflict. */
+  seen: ReviewItem;
+  state: 'queued' | 'applied' | 'conflict' | 'failed';
+  /** On a conflict: the ticket as it is now. */
+  current: ReviewDetail | null;
+  message: string | null;
+}
+
+/** Small key-value state that must survive a restart (the review pull cursor). */
+export interface MetaRow {
+  key: string;
+  value: string | null;
+}
+
 export type DeskbookDb = Dexie & {
   runs: EntityTable<RunRow, 'id'>;
   drafts: EntityTable<DraftRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   escalations: EntityTable<EscalationRow, 'id'>;
   packs: EntityTable<PackRow, 'key'>;
+  reviews: EntityTable<ReviewRow, 'remoteId'>;
+  decisions: EntityTable<DecisionRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
 };
 
 /**
@@ -97,6 +157,14 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
     outbox: 'id, state, nextAttemptAt, escalationId',
     escalations: 'id, requestId, status, createdAt',
     packs: 'key, id, importedAt',
+  });
+  // Version 2: supervisor review (cache, decisions) and small persistent state.
+  db.version(2).stores({
+    escalations: 'id, requestId, status, createdAt, remoteId',
+    reviews:
+      'remoteId, [reviewState+createdAt], [reviewState+priority+createdAt], [reviewState+school+createdAt], [reviewState+sopId+createdAt], [reviewState+slaDueAt], lastUpdated, school, sopId',
+    decisions: 'id, remoteId, state',
+    meta: 'key',
   });
   return db;
 }

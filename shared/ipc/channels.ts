@@ -16,12 +16,24 @@ export const CHANNEL_NAMES = [
   'vault:discard',
   'vault:scan',
   'sync:deliver',
+  'sync:resubmit',
+  'review:list',
+  'review:get',
+  'review:decide',
+  'review:status',
+  'audit:list',
+  'audit:export',
+  'updates:status',
+  'updates:check',
+  'updates:download',
+  'updates:install',
+  'policy:get',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Pushes from main to the renderer, named `domain:noun`. */
-export const EVENT_NAMES = ['net:status'] as const;
+export const EVENT_NAMES = ['net:status', 'updates:status'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -8,6 +8,15 @@ import {
   settingsViewSchema,
 } from './settings';
 import { deliverRequestSchema, deliveryOutcomeSchema } from './sync';
+import { policyReportSchema } from '../policy/report';
+import { updateStatusSchema } from '../policy/update';
+import {
+  decisionRequestSchema,
+  resubmitRequestSchema,
+  reviewDetailSchema,
+  reviewPageSchema,
+  reviewStatusSchema,
+} from '../review/schema';
 
 export { ROLES } from './roles';
 export type { Role } from './roles';
@@ -48,6 +57,37 @@ export const vaultStatusSchema = z.object({
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
+const SUPERVISORS = ['supervisor'] as const satisfies readonly Role[];
+
+/** A decision attempt's result: a delivery outcome, or a conflict showing the current ticket. */
+export const decisionOutcomeSchema = z.union([
+  deliveryOutcomeSchema,
+  z.object({ kind: z.literal('conflict'), message: z.string(), current: reviewDetailSchema }),
+]);
+export type DecisionResult = z.output<typeof decisionOutcomeSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  decidedAt: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  machine: z.string(),
+  action: z.enum(['approve', 'return', 'forward']),
+  remoteId: z.string(),
+  requestId: z.string(),
+  decisionId: z.string(),
+  detail: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+/** The audit trail and whether its hash chain is intact. */
+export const auditListSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  intact: z.boolean(),
+  problem: z.string().nullable(),
+});
+
 /**
  * Every channel: input and output schemas. Main parses input with `input` and checks its own
  * output with `output`; the renderer's types come from here by `z.input`/`z.output` only.
@@ -76,11 +116,27 @@ export const CHANNELS = {
     }),
   },
   'sync:deliver': { input: deliverRequestSchema, output: deliveryOutcomeSchema },
+  'sync:resubmit': { input: resubmitRequestSchema, output: deliveryOutcomeSchema },
+  'review:list': { input: z.object({ cursor: z.string().max(64).nullable() }), output: reviewPageSchema, roles: SUPERVISORS },
+  'review:get': { input: z.object({ remoteId: z.string().min(1).max(32) }), output: reviewDetailSchema, roles: SUPERVISORS },
+  'review:decide': { input: decisionRequestSchema, output: decisionOutcomeSchema, roles: SUPERVISORS },
+  'review:status': {
+    input: z.object({ remoteIds: z.array(z.string().min(1).max(32)).max(500) }),
+    output: z.object({ items: z.array(reviewStatusSchema) }),
+  },
+  'audit:list': { input: none, output: auditListSchema, roles: SUPERVISORS },
+  'audit:export': { input: none, output: z.object({ csv: z.string(), fileName: z.string() }), roles: SUPERVISORS },
+  'updates:status': { input: none, output: updateStatusSchema },
+  'updates:check': { input: none, output: updateStatusSchema },
+  'updates:download': { input: none, output: updateStatusSchema },
+  'updates:install': { input: none, output: z.object({ started: z.boolean() }) },
+  'policy:get': { input: none, output: policyReportSchema },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Payload schema of each push event. */
 export const EVENTS = {
   'net:status': netStatusSchema,
+  'updates:status': updateStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type ChannelInput<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['input']>;

@@ -11,6 +11,7 @@ import { openBenchPage } from './bench-page-host';
 import { DRAIN, measureDrain } from './drain';
 import { INITIAL_JS, measureInitialJs } from './initial-js';
 import { measureQueueing, QUEUEING } from './queueing';
+import { measureReviewCache, REVIEW_CACHE } from './review-cache';
 import { brokenResult, formatReport, withinBudget } from './report';
 import type { BenchResult, Budget } from './report';
 import { serveBuild } from './serve';
@@ -49,11 +50,12 @@ try {
     await openBenchPage(page, origin);
     await bench(QUEUEING, () => measureQueueing(page));
     await bench(DRAIN, () => measureDrain(page));
+    await bench(REVIEW_CACHE, () => measureReviewCache(page));
   } finally {
     await bare.close();
   }
 } catch (error) {
-  for (const budget of [STARTUP, QUEUEING, DRAIN]) {
+  for (const budget of [STARTUP, QUEUEING, DRAIN, REVIEW_CACHE]) {
     if (!results.some((r) => r.name === budget.name)) results.push(brokenResult(budget, error));
   }
 } finally {

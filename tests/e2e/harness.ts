@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -7,6 +7,8 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createLogger } from '../../shared/log';
 import type { LogEntry } from '../../shared/log';
+import { DEFAULT_SETTINGS } from '../../shared/ipc/settings';
+import type { Settings } from '../../shared/ipc/settings';
 import { createMainServices } from '../../electron/host/services';
 import type { MainServices } from '../../electron/host/services';
 import { createAppRequestHandler } from '../../electron/security/app-protocol';
@@ -48,6 +50,8 @@ export interface LaunchOptions {
   /** Reuse a profile (IndexedDB survives) and data dir (vault, settings) from an earlier launch. */
   profileDir?: string;
   dataDir?: string;
+  /** Settings provisioned before start, as a district's deployment would (roles, connector). */
+  settings?: Partial<Settings>;
 }
 
 /**
@@ -64,6 +68,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
   const profileDir = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'deskbook-profile-'));
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'deskbook-data-'));
+  if (options.settings) {
+    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }));
+  }
   const handler = createAppRequestHandler(rendererRoot);
   let origin = '';
   const server = createServer((req, res) => {
@@ -85,6 +92,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       fetch: globalThis.fetch,
       encryptor: createDevEncryptor(dataDir),
       now: () => new Date(),
+      machine: os.hostname(),
       log: createLogger('e2e-main', (entry) => logs.push(entry)),
     },
     (event, payload) => {

@@ -60,5 +60,12 @@ export function rtInspector(rt: RtInstance) {
 
   const fieldValue = (t: InspectedTicket, name: string): string[] => t.CustomFields.find((cf) => cf.name === name)?.values ?? [];
 
-  return { ticket, ticketsForRequest, messages, fieldValue };
+  /** The ETag RT sends for the ticket right now (its newest transaction id, quoted). */
+  const etag = async (ticketId: string): Promise<string | null> => {
+    const res = await fetch(`${rt.baseUrl}/REST/2.0/ticket/${ticketId}`, { headers: { Authorization: `token ${rt.token}` } });
+    await res.arrayBuffer();
+    return res.headers.get('etag');
+  };
+
+  return { ticket, ticketsForRequest, messages, fieldValue, etag };
 }

@@ -202,7 +202,7 @@ describe('failures are reported precisely', () => {
     expect(await c.probe()).toMatchObject({
       ok: false,
       problem: 'missing-custom-field',
-      missing: [rt.customFields.requestId, rt.customFields.sopPath, rt.customFields.slaDueAt],
+      missing: [rt.customFields.requestId, rt.customFields.sopPath, rt.customFields.slaDueAt, rt.customFields.escalation, rt.customFields.review],
     });
     const requestId = randomUUID();
     const outcome = await c.create(makeEscalation(), requestId, SEALED);

@@ -18,12 +18,24 @@ export const RT_QUEUE_WITHOUT_FIELDS = 'Deskbook Without Fields';
 /** Has the fields but no ModifyCustomField: RT drops the values silently on create. */
 export const RT_QUEUE_READ_ONLY_FIELDS = 'Deskbook Read-only Fields';
 export const RT_USER = 'deskbook-sync';
+/** A second privileged account with its own token: a supervisor's machine in review tests. */
+export const RT_SUPERVISOR = 'deskbook-supervisor';
+/**
+ * Not UTC on purpose: RT reads TicketSQL dates in the account's time zone, so review code that
+ * leaned on dates would fail for this account (the review cursor uses transaction ids).
+ */
+export const RT_SUPERVISOR_TIMEZONE = 'America/Chicago';
 
 export const RT_FIELDS = {
   requestId: 'Deskbook Request ID',
   sopPath: 'Deskbook SOP Path',
   slaDueAt: 'Deskbook SLA Due',
+  escalation: 'Deskbook Escalation',
+  review: 'Deskbook Review',
 } as const;
+
+/** The values of the "Deskbook Review" select field: shared/review/schema's REVIEW_STATES. */
+export const RT_REVIEW_VALUES = ['awaiting-review', 'returned', 'approved', 'forwarded'] as const;
 
 const perl = (value: string | number): string =>
   typeof value === 'number' ? String(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -58,23 +70,45 @@ $RT::MasonSessionDir = ${perl(paths.sessionDir)};
 `;
 }
 
+/**
+ * What the sync account needs: create, read (history included: ShowTicketComments for comment
+ * transactions, SeeCustomField for custom-field ones), comment, and update (ModifyTicket for the
+ * subject and status of a reviewed ticket; ModifyCustomField is granted per queue below).
+ */
 const QUEUE_RIGHTS = ['SeeQueue', 'ShowTicket', 'CreateTicket', 'ModifyTicket', 'CommentOnTicket', 'ReplyToTicket', 'ShowTicketComments', 'SeeCustomField'];
+/** A supervisor reads, comments and updates, but neither creates tickets nor writes to requestors. */
+const SUPERVISOR_RIGHTS = QUEUE_RIGHTS.filter((r) => r !== 'CreateTicket' && r !== 'ReplyToTicket');
 
 /**
- * Queues, custom fields, the sync user and its rights, and (in @Final, with RT's own libraries)
- * an auth token for that user, written to `tokenFile`: no web UI and no password needed.
+ * Queues, custom fields, the sync and supervisor users and their rights, and (in @Final, with
+ * RT's own libraries) an auth token for each user, written to `tokenFile` and
+ * `supervisorTokenFile`: no web UI and no password needed.
  */
-export function initialData(tokenFile: string): string {
-  const fields = Object.values(RT_FIELDS)
-    .map((name) => `  { Name => ${perl(name)}, Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket', ApplyTo => [${perl(RT_QUEUE)}, ${perl(RT_QUEUE_READ_ONLY_FIELDS)}] },`)
-    .join('\n');
-  const acl = (queue: string, rights: readonly string[]) =>
-    rights.map((r) => `  { Right => ${perl(r)}, Queue => ${perl(queue)}, UserId => ${perl(RT_USER)} },`).join('\n');
+export function initialData(tokenFile: string, supervisorTokenFile: string): string {
+  const applyTo = `ApplyTo => [${perl(RT_QUEUE)}, ${perl(RT_QUEUE_READ_ONLY_FIELDS)}]`;
+  const ticketField = (name: string, type: string, extra = '') =>
+    `  { Name => ${perl(name)}, Type => ${perl(type)}, LookupType => 'RT::Queue-RT::Ticket', ${applyTo}${extra} },`;
+  const reviewValues = RT_REVIEW_VALUES.map((v, i) => `{ Name => ${perl(v)}, SortOrder => ${perl(i + 1)} }`).join(', ');
+  const fields = [
+    ticketField(RT_FIELDS.requestId, 'FreeformSingle'),
+    ticketField(RT_FIELDS.sopPath, 'FreeformSingle'),
+    ticketField(RT_FIELDS.slaDueAt, 'FreeformSingle'),
+    // The JSON copy of an escalation is often longer than 255 characters: a Text field keeps it
+    // whole (RT moves long values to LargeContent).
+    ticketField(RT_FIELDS.escalation, 'TextSingle'),
+    // A select field: RT refuses a value outside the list instead of storing a typo.
+    ticketField(RT_FIELDS.review, 'SelectSingle', `, RenderType => 'Dropdown', Values => [${reviewValues}]`),
+  ].join('\n');
+  const acl = (queue: string, rights: readonly string[], user: string = RT_USER) =>
+    rights.map((r) => `  { Right => ${perl(r)}, Queue => ${perl(queue)}, UserId => ${perl(user)} },`).join('\n');
   return `use strict;
 use warnings;
 our (@Users, @Queues, @CustomFields, @ACL, @Final);
 
-@Users = ({ Name => ${perl(RT_USER)}, EmailAddress => 'deskbook-sync@deskbook.test', RealName => 'Deskbook sync', Privileged => 1 });
+@Users = (
+  { Name => ${perl(RT_USER)}, EmailAddress => 'deskbook-sync@deskbook.test', RealName => 'Deskbook sync', Privileged => 1 },
+  { Name => ${perl(RT_SUPERVISOR)}, EmailAddress => 'deskbook-supervisor@deskbook.test', RealName => 'Deskbook supervisor', Privileged => 1, Timezone => ${perl(RT_SUPERVISOR_TIMEZONE)} },
+);
 
 @Queues = (
   { Name => ${perl(RT_QUEUE)}, Description => 'Escalations delivered by Deskbook' },
@@ -90,18 +124,22 @@ ${fields}
 ${acl(RT_QUEUE, [...QUEUE_RIGHTS, 'ModifyCustomField'])}
 ${acl(RT_QUEUE_WITHOUT_FIELDS, [...QUEUE_RIGHTS, 'ModifyCustomField'])}
 ${acl(RT_QUEUE_READ_ONLY_FIELDS, QUEUE_RIGHTS)}
+${acl(RT_QUEUE, [...SUPERVISOR_RIGHTS, 'ModifyCustomField'], RT_SUPERVISOR)}
 );
 
 @Final = (sub {
-  my $user = RT::User->new(RT->SystemUser);
-  $user->Load(${perl(RT_USER)});
-  die "Deskbook sync user was not created" unless $user->Id;
-  my $token = RT::AuthToken->new(RT->SystemUser);
-  my ($id, $msg, $auth) = $token->Create(Owner => $user->Id, Description => 'Deskbook integration tests');
-  die "Auth token not created: $msg" unless $id;
-  open(my $fh, '>', ${perl(tokenFile)}) or die "Cannot write the token file: $!";
-  print $fh $auth;
-  close($fh) or die "Cannot write the token file: $!";
+  for my $pair ([${perl(RT_USER)}, ${perl(tokenFile)}], [${perl(RT_SUPERVISOR)}, ${perl(supervisorTokenFile)}]) {
+    my ($name, $file) = @$pair;
+    my $user = RT::User->new(RT->SystemUser);
+    $user->Load($name);
+    die "Deskbook user $name was not created" unless $user->Id;
+    my $token = RT::AuthToken->new(RT->SystemUser);
+    my ($id, $msg, $auth) = $token->Create(Owner => $user->Id, Description => 'Deskbook integration tests');
+    die "Auth token not created: $msg" unless $id;
+    open(my $fh, '>', $file) or die "Cannot write the token file: $!";
+    print $fh $auth;
+    close($fh) or die "Cannot write the token file: $!";
+  }
 });
 
 1;

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RT_FIELDS, RT_QUEUE, RT_QUEUE_READ_ONLY_FIELDS, RT_QUEUE_WITHOUT_FIELDS, initialData, siteConfig } from './rt-config';
+import { RT_FIELDS, RT_QUEUE, RT_QUEUE_READ_ONLY_FIELDS, RT_QUEUE_WITHOUT_FIELDS, RT_SUPERVISOR, RT_SUPERVISOR_TIMEZONE, initialData, siteConfig } from './rt-config';
 import type { RtPaths } from './rt-config';
 
 export interface RtInstance {
@@ -14,9 +14,14 @@ export interface RtInstance {
   baseUrl: string;
   /** An auth token for the sync user (`Authorization: token …`). */
   token: string;
+  /**
+   * A second account (a supervisor's machine): may read, comment and update, not create. Its RT
+   * time zone is America/Chicago, unlike the sync account's UTC.
+   */
+  supervisor: { user: string; token: string; timezone: string };
   /** The queue with the Deskbook custom fields and full rights. */
   queue: string;
-  customFields: { requestId: string; sopPath: string; slaDueAt: string };
+  customFields: { requestId: string; sopPath: string; slaDueAt: string; escalation: string; review: string };
   /** Misconfigured queues for failure tests. */
   otherQueues: { withoutCustomFields: string; customFieldsReadOnly: string };
   /** The throwaway directory: config, SQLite database, logs, outgoing mail (mbox). */
@@ -56,7 +61,7 @@ export function findRtBinaries(): { setupDatabase: string; server: string } {
 
 /**
  * Starts a throwaway Request Tracker 5 on 127.0.0.1 with a fresh SQLite database: the Deskbook
- * queue and custom fields, a sync user with REST2 rights and an auth token. Nothing outside the
+ * queue and custom fields, a sync user and a supervisor with REST2 rights and auth tokens. Nothing outside the
  * temporary directory is written (RT_SITE_CONFIG + RT_SITE_CONFIG_DIR replace /etc's config).
  */
 export async function startRt(options: StartRtOptions = {}): Promise<RtInstance> {
@@ -75,6 +80,7 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
     for (const d of [paths.varDir, paths.masonDir, paths.sessionDir, join(dir, 'site-config.d')]) await mkdir(d, { recursive: true });
     const configFile = join(dir, 'RT_SiteConfig.pm');
     const tokenFile = join(dir, 'token');
+    const supervisorTokenFile = join(dir, 'supervisor-token');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       RT_SITE_CONFIG: configFile,
@@ -83,10 +89,11 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
 
     let port = await freePort();
     await writeFile(configFile, siteConfig(paths, port));
-    await writeFile(join(dir, 'initialdata.pl'), initialData(tokenFile));
+    await writeFile(join(dir, 'initialdata.pl'), initialData(tokenFile, supervisorTokenFile));
     await run(bins.setupDatabase, ['--action', 'init', '--force'], env, join(dir, 'setup-init.log'));
     await run(bins.setupDatabase, ['--action', 'insert', '--force', '--datafile', join(dir, 'initialdata.pl')], env, join(dir, 'setup-insert.log'));
     const token = (await readFile(tokenFile, 'utf8')).trim();
+    const supervisorToken = (await readFile(supervisorTokenFile, 'utf8')).trim();
     const databaseMs = performance.now() - started;
 
     let server: RunningServer | undefined;
@@ -108,6 +115,7 @@ export async function startRt(options: StartRtOptions = {}): Promise<RtInstance>
     return {
       baseUrl: running.baseUrl,
       token,
+      supervisor: { user: RT_SUPERVISOR, token: supervisorToken, timezone: RT_SUPERVISOR_TIMEZONE },
       queue: RT_QUEUE,
       customFields: { ...RT_FIELDS },
       otherQueues: { withoutCustomFields: RT_QUEUE_WITHOUT_FIELDS, customFieldsReadOnly: RT_QUEUE_READ_ONLY_FIELDS },

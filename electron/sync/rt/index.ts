@@ -3,3 +3,6 @@ export type { RtConnectorOptions } from './rt-connector';
 export { DEFAULT_RT_FIELD_NAMES } from './rt-fields';
 export type { RtFieldNames } from './rt-fields';
 export { renderTicketBody } from './render';
+export { createRtReview } from './rt-review';
+export { escalationFieldValue, parseEscalationField } from './review-item';
+export { decisionSubject, parseMarker, resubmissionSubject } from './review-markers';

@@ -1,29 +1,23 @@
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { Priority } from '../../../shared/sla/priority';
 import type { Connector, SealedNote } from '../connector';
-import type { HttpDeps } from '../http';
 import { ConnectorError } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome, RemoteTicket } from '../outcome';
 import { renderSealedNotesComment, renderTicketBody, rtDateTime, sealedNotesSubject, sopPathValue } from './render';
-import { createdSchema, historySchema, rtCall, searchSchema, ticketSchema, ticketUrl } from './rt-api';
-import type { RtClient, RtTicket } from './rt-api';
-import { DEFAULT_RT_FIELD_NAMES, loadQueue, missingFieldsMessage, resolveFieldIds } from './rt-fields';
-import type { RtFieldIds, RtFieldNames } from './rt-fields';
+import { createdSchema, historySchema, rtCall, searchSchema, ticketSchema } from './rt-api';
+import type { RtTicket } from './rt-api';
+import { createRtContext } from './rt-context';
+import type { RtContextOptions } from './rt-context';
+import { escalationFieldValue } from './review-item';
 import { probeRt } from './rt-probe';
+import { createRtReview } from './rt-review';
 import { isSafeRequestId } from '../request-id';
 import { requestIdQuery } from './ticketsql';
 
 /** RT's numeric priorities for Deskbook's four; RT 5's default PriorityAsString is 0/50/100. */
 export const DEFAULT_RT_PRIORITIES: Readonly<Record<Priority, number>> = { critical: 100, high: 75, medium: 50, low: 25 };
 
-export interface RtConnectorOptions extends HttpDeps {
-  /** RT's web root (WebBaseURL + WebPath), e.g. `https://rt.district.example/rt`. */
-  baseUrl: string;
-  /** An RT auth token, or a function that reads it from the vault for each request. */
-  token: string | (() => Promise<string>);
-  /** Queue name tickets are created in. */
-  queue: string;
-  customFields?: Partial<RtFieldNames>;
+export interface RtConnectorOptions extends RtContextOptions {
   priorities?: Readonly<Record<Priority, number>>;
   /** The requestor's email, when one is known; RT then also sends its autoreply there. */
   requestorFor?: (escalation: Escalation) => string | undefined;
@@ -35,29 +29,14 @@ export interface RtConnectorOptions extends HttpDeps {
  * without an error, so the connector checks the queue's fields before creating and re-reads the
  * ticket after, and fails loudly when a field did not stick. Sealed notes become an internal
  * comment, after those checks, so no secret lands in a ticket that is being reported as broken.
+ * The ticket also carries a JSON copy of the escalation and its review state, for `review`.
  */
 export function createRtConnector(options: RtConnectorOptions): Connector {
-  const token = options.token;
-  const client: RtClient = {
-    deps: options,
-    baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    token: typeof token === 'string' ? () => Promise.resolve(token) : token,
-  };
-  const names: RtFieldNames = { ...DEFAULT_RT_FIELD_NAMES, ...options.customFields };
+  const ctx = createRtContext(options);
+  const { client, names } = ctx;
   const priorities = options.priorities ?? DEFAULT_RT_PRIORITIES;
-  let cachedIds: RtFieldIds | undefined;
-
-  async function fieldIds(): Promise<{ ok: true; ids: RtFieldIds } | { ok: false; outcome: FailureOutcome }> {
-    if (cachedIds) return { ok: true, ids: cachedIds };
-    const lookup = await loadQueue(client, options.queue);
-    if (!lookup.ok) return lookup;
-    const resolved = resolveFieldIds(lookup.queue, names);
-    if (!resolved.ok) return { ok: false, outcome: { kind: 'failed', message: missingFieldsMessage(resolved.missing, options.queue) } };
-    cachedIds = resolved.ids;
-    return resolved;
-  }
-
-  const remote = (ticketId: string): RemoteTicket => ({ remoteId: ticketId, url: ticketUrl(client.baseUrl, ticketId) });
+  const fieldIds = ctx.resolve;
+  const remote = ctx.remote;
 
   async function create(escalation: Escalation, requestId: string, sealedNotes: readonly SealedNote[]): Promise<DeliveryOutcome> {
     if (!isSafeRequestId(requestId)) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
@@ -67,6 +46,8 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     const expected: Record<string, { name: string; value: string }> = {
       [fields.ids.requestId]: { name: names.requestId, value: requestId },
       [fields.ids.slaDueAt]: { name: names.slaDueAt, value: escalation.slaDueAt },
+      [fields.ids.escalation]: { name: names.escalation, value: escalationFieldValue(escalation) },
+      [fields.ids.review]: { name: names.review, value: 'awaiting-review' },
     };
     const sopPath = sopPathValue(escalation);
     if (sopPath) expected[fields.ids.sopPath] = { name: names.sopPath, value: sopPath };
@@ -97,7 +78,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     if (!ticket.success) return { kind: 'failed', message: `ticket #${ticketId} was created, but RT's answer when re-reading it was not a ticket` };
     const notStuck = Object.entries(expected).filter(([id, f]) => !hasValue(ticket.data, id, f.value)).map(([, f]) => f.name);
     if (notStuck.length > 0) {
-      cachedIds = undefined;
+      ctx.forget();
       const list = notStuck.map((n) => `'${n}'`).join(', ');
       return {
         kind: 'failed',
@@ -168,6 +149,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     findByRequestId,
     addInternalNote,
     ensureSealedNotes,
+    review: createRtReview(ctx),
   };
 }
 

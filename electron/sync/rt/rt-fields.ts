@@ -2,20 +2,28 @@ import { queueSchema, rtCall } from './rt-api';
 import type { RtClient, RtQueue } from './rt-api';
 import type { FailureOutcome } from '../outcome';
 
-/** The names of the three ticket custom fields Deskbook fills in. */
+/**
+ * The names of the ticket custom fields Deskbook fills in. All are required: `escalation` (a
+ * Text field: the JSON copy of the escalation, without sealed-note handles) and `review` (a select
+ * or freeform field: awaiting-review, returned, approved, forwarded) hold supervisor review.
+ */
 export interface RtFieldNames {
   requestId: string;
   sopPath: string;
   slaDueAt: string;
+  escalation: string;
+  review: string;
 }
 
 export const DEFAULT_RT_FIELD_NAMES: Readonly<RtFieldNames> = {
   requestId: 'Deskbook Request ID',
   sopPath: 'Deskbook SOP Path',
   slaDueAt: 'Deskbook SLA Due',
+  escalation: 'Deskbook Escalation',
+  review: 'Deskbook Review',
 };
 
-/** The same three fields, resolved to the numeric ids RT knows them by in this queue. */
+/** The same fields, resolved to the numeric ids RT knows them by in this queue. */
 export type RtFieldIds = Readonly<Record<keyof RtFieldNames, string>>;
 
 export type QueueLookup =
@@ -57,8 +65,15 @@ export function resolveFieldIds(
   return { ok: true, ids: ids as RtFieldIds };
 }
 
-/** Says what to fix when custom fields are missing from a queue. */
-export function missingFieldsMessage(missing: readonly string[], queueName: string): string {
+/**
+ * Says what to fix when custom fields are missing from a queue, with how to create the two review
+ * fields, whose types matter (a Freeform field cuts the JSON copy at 255 characters).
+ */
+export function missingFieldsMessage(missing: readonly string[], queueName: string, names: RtFieldNames = DEFAULT_RT_FIELD_NAMES): string {
   const list = missing.map((m) => `'${m}'`).join(', ');
-  return `custom field${missing.length > 1 ? 's' : ''} ${list} ${missing.length > 1 ? 'are' : 'is'} not applied to RT queue '${queueName}' (or this account lacks SeeCustomField on it)`;
+  const hints: string[] = [];
+  if (missing.includes(names.escalation)) hints.push(`'${names.escalation}' is a ticket field of type "Fill in one text area" (Text)`);
+  if (missing.includes(names.review)) hints.push(`'${names.review}' a "Select one value" field with values awaiting-review, returned, approved, forwarded`);
+  const hint = hints.length > 0 ? `; ${hints.join(', and ')}` : '';
+  return `custom field${missing.length > 1 ? 's' : ''} ${list} ${missing.length > 1 ? 'are' : 'is'} not applied to RT queue '${queueName}' (or this account lacks SeeCustomField on it)${hint}`;
 }

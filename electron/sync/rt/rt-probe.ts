@@ -47,7 +47,7 @@ export async function probeRt(client: RtClient, queueName: string, names: RtFiel
   }
   const resolved = resolveFieldIds(lookup.queue, names);
   if (!resolved.ok) {
-    return { ok: false, problem: 'missing-custom-field', missing: resolved.missing, message: missingFieldsMessage(resolved.missing, queueName) };
+    return { ok: false, problem: 'missing-custom-field', missing: resolved.missing, message: missingFieldsMessage(resolved.missing, queueName, names) };
   }
   const rtVersion = typeof version === 'string' ? `RT ${version}` : 'RT';
   return { ok: true, detail: `${rtVersion}: queue '${queueName}' is ready, with its Deskbook custom fields` };

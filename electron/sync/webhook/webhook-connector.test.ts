@@ -118,6 +118,10 @@ describe('webhook connector', () => {
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('has no review capability: a webhook has nowhere to read a review state back from', () => {
+    expect(connector.review).toBeUndefined();
+  });
+
   it('a 409 for a known Idempotency-Key reads as sent', async () => {
     await connector.create(makeEscalation(), REQUEST, []);
     receiver.setScript((req) => (req.method === 'POST' ? { status: 409, body: { message: 'duplicate' } } : undefined));

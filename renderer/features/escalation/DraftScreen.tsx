@@ -142,7 +142,9 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       autoComplete="off"
       aria-labelledby="draft-heading"
     >
-      <h1 id="draft-heading">{draft.replacesRequestId ? 'Edit and re-queue escalation' : 'Escalation ticket'}</h1>
+      <h1 id="draft-heading">
+        {draft.resubmitRemoteId ? 'Fix a returned escalation' : draft.replacesRequestId ? 'Edit and re-queue escalation' : 'Escalation ticket'}
+      </h1>
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
         {errors.length > 0 && (
           <div className="error-summary" role="alert">
@@ -257,7 +259,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={submitting}>
-          {draft.replacesRequestId ? 'Re-queue ticket' : 'Queue ticket'}
+          {draft.resubmitRemoteId ? 'Send the fix' : draft.replacesRequestId ? 'Re-queue ticket' : 'Queue ticket'}
         </button>
         <button
           type="button"

@@ -33,8 +33,12 @@ export async function createBlankDraft(now: number): Promise<string> {
   return id;
 }
 
-/** Opens a failed or paused escalation for editing; re-queueing keeps its request id. */
+/**
+ * Opens a queued escalation for editing: a failed or paused one (re-queueing keeps its request
+ * id), or a delivered one a supervisor returned (the fix goes to the same ticket).
+ */
 export async function createDraftFromEscalation(row: EscalationRow, now: number): Promise<string> {
+  const returned = row.status === 'sent' && row.remoteId !== null;
   const id = crypto.randomUUID();
   const d = row.escalation.draft;
   const values: EscalationDraftInput = {
@@ -45,7 +49,15 @@ export async function createDraftFromEscalation(row: EscalationRow, now: number)
     studentNumber: d.studentNumber ?? '',
     school: d.school ?? '',
   };
-  await db().drafts.put({ id, runId: d.sop?.runId ?? null, values, replacesRequestId: row.requestId, createdAt: now, updatedAt: now });
+  await db().drafts.put({
+    id,
+    runId: d.sop?.runId ?? null,
+    values,
+    replacesRequestId: row.requestId,
+    resubmitRemoteId: returned ? row.remoteId : null,
+    createdAt: now,
+    updatedAt: now,
+  });
   return id;
 }
 

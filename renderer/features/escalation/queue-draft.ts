@@ -5,7 +5,7 @@ import { dueAt } from '../../../shared/sla';
 import type { SlaPolicy } from '../../../shared/sla';
 import { db } from '../../db/db';
 import type { DraftRow } from '../../db/db';
-import { enqueueEscalation, requeueEdited } from '../outbox/enqueue';
+import { enqueueEscalation, enqueueResubmit, requeueEdited } from '../outbox/enqueue';
 import { kickOutbox } from '../outbox/runtime';
 
 /**
@@ -25,7 +25,8 @@ export async function queueDraft(
     slaDueAt: dueAt(context.policy, values.priority, context.now).toISOString(),
     draft: values,
   });
-  if (draft.replacesRequestId) await requeueEdited(db(), escalation, context.now.getTime(), draft.id);
+  if (draft.resubmitRemoteId) await enqueueResubmit(db(), escalation, draft.resubmitRemoteId, context.now.getTime(), draft.id);
+  else if (draft.replacesRequestId) await requeueEdited(db(), escalation, context.now.getTime(), draft.id);
   else await enqueueEscalation(db(), escalation, context.now.getTime(), draft.id);
   kickOutbox();
   return id;

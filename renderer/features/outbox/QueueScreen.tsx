@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useAppStore } from '../../app/store';
-import type { OutboxRow } from '../../db/db';
+import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
 import { createBlankDraft, createDraftFromEscalation, useDrafts } from '../escalation';
 import { retryNow } from './enqueue';
 import { useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
 import type { OutboxItem } from './queries';
+import { refreshReviewStatus, useReviewStatusRefresh } from './review-status';
 import { kickOutbox } from './runtime';
 
 const STATE_WORDS: Record<OutboxRow['state'], string> = {
@@ -15,6 +16,8 @@ const STATE_WORDS: Record<OutboxRow['state'], string> = {
   failed: 'Refused by the ticketing system',
   paused: 'Paused: sign in again',
 };
+
+const REVIEW_WORDS = { 'awaiting-review': 'Awaiting review', returned: 'Returned', approved: 'Approved', forwarded: 'Forwarded to the vendor' } as const;
 
 function when(ms: number, now: number): string {
   if (ms >= Number.MAX_SAFE_INTEGER) return '—';
@@ -38,8 +41,10 @@ export function QueueScreen() {
   const flash = useAppStore((s) => s.flash);
   const navigate = useAppStore((s) => s.navigate);
   const [now] = useState(() => Date.now());
+  useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
 
+  const fix = async (row: EscalationRow) => navigate({ name: 'draft', draftId: await createDraftFromEscalation(row, Date.now()) });
   const newDraft = async () => navigate({ name: 'draft', draftId: await createBlankDraft(Date.now()) });
 
   return (
@@ -112,12 +117,17 @@ export function QueueScreen() {
       </section>
       <section aria-labelledby="sent-heading">
         <h2 id="sent-heading">Recently delivered</h2>
+        {sent.length > 0 && (
+          <button type="button" onClick={() => void refreshReviewStatus()}>
+            Check for supervisor replies
+          </button>
+        )}
         {sent.length === 0 ? (
           <p>Nothing delivered yet.</p>
         ) : (
           <ul className="plain">
             {sent.map((row) => (
-              <li key={row.id}>
+              <li key={row.id} data-testid="sent-item" data-review={row.reviewState ?? 'unknown'}>
                 {row.escalation.draft.subject} —{' '}
                 {row.remoteUrl ? (
                   <a href={row.remoteUrl} target="_blank" rel="noreferrer noopener">
@@ -125,6 +135,17 @@ export function QueueScreen() {
                   </a>
                 ) : (
                   `ticket ${row.remoteId ?? ''}`
+                )}
+                {row.reviewState && <span className={`chip review-${row.reviewState}`}> {REVIEW_WORDS[row.reviewState]}</span>}
+                {row.reviewState === 'returned' && (
+                  <div className="returned">
+                    <p>
+                      <strong>Returned by {row.reviewComment?.author ?? 'a supervisor'}:</strong> {row.reviewComment?.text}
+                    </p>
+                    <button type="button" onClick={() => void fix(row)}>
+                      Fix and re-queue
+                    </button>
+                  </div>
                 )}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { Escalation } from '../../../shared/escalation/schema';
-import type { DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
+import type { DecisionRow, DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
 
 /**
  * Queues an escalation: the escalation row and its outbox entry in ONE strict-durability
@@ -79,4 +79,47 @@ export async function retryNow(db: DeskbookDb, id: string, now: number): Promise
     await db.outbox.update(id, { nextAttemptAt: now, state: row.state === 'paused' ? 'pending' : row.state, updatedAt: now });
     return true;
   });
+}
+
+function freshEntry(id: string, kind: OutboxRow['kind'], refId: string, remoteId: string, now: number): OutboxRow {
+  return {
+    id,
+    kind,
+    escalationId: refId,
+    remoteId,
+    state: 'pending',
+    attemptId: null,
+    attempts: 0,
+    maybeDelivered: false,
+    nextAttemptAt: now,
+    lastError: null,
+    lastOutcome: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Queues a supervisor's decision: the decision and its outbox entry in one transaction, so a
+ * decision made offline is never lost and, carrying its own id to the server, never applied twice.
+ */
+export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now: number): Promise<void> {
+  await db.transaction('rw', db.decisions, db.outbox, async () => {
+    await Promise.all([db.decisions.put(decision), db.outbox.put(freshEntry(decision.id, 'decision', decision.id, decision.remoteId, now))]);
+  });
+}
+
+/**
+ * Queues an analyst's corrected escalation for the ticket a supervisor returned: the updated
+ * escalation row, an outbox entry with its own id (the resubmission id), and the draft removed,
+ * in one transaction.
+ */
+export async function enqueueResubmit(db: DeskbookDb, escalation: Escalation, remoteId: string, now: number, draftId: string | null): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.transaction('rw', [db.escalations, db.outbox, db.drafts], async () => {
+    await db.escalations.update(escalation.id, { escalation, status: 'queued', reviewState: 'awaiting-review', reviewComment: null });
+    await db.outbox.put(freshEntry(id, 'resubmit', escalation.id, remoteId, now));
+    if (draftId) await db.drafts.delete(draftId);
+  });
+  return id;
 }

@@ -181,3 +181,47 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, () => 0.1, 120_000)).toBe(120_000);
   });
 });
+
+describe('decisions and resubmissions in the outbox', () => {
+  it('delivers a queued decision once and marks it applied', async () => {
+    const { enqueueDecision } = await import('./enqueue');
+    const e = escalation(7);
+    await enqueueDecision(
+      db,
+      {
+        id: '00000000-0000-4000-8000-0000000000d7',
+        remoteId: '42',
+        requestId: e.id,
+        decision: { kind: 'approve', note: '' },
+        expectedEtag: null,
+        decidedAt: '2026-11-23T15:00:00.000Z',
+        seen: { remoteId: '42', url: '', requestId: e.id, subject: 's', rtStatus: 'new', reviewState: 'awaiting-review', createdAt: e.createdAt, lastUpdated: e.createdAt, escalation: e, hasSealedNote: false, etag: null },
+        state: 'queued',
+        current: null,
+        message: null,
+      },
+      clock,
+    );
+    const calls: string[] = [];
+    const pump = createOutboxPump({
+      db,
+      deliver: async () => ok({ kind: 'failed', message: 'not an escalation' }),
+      decide: async (r) => {
+        calls.push(`${r.remoteId}:${r.decision.kind}`);
+        return ok({ kind: 'sent', remoteId: r.remoteId, url: 'u' });
+      },
+      now: () => clock,
+      random: () => 0.5,
+      newId: () => `attempt-${++counter}`,
+      isOnline: () => true,
+      withLock: (fn) => fn(),
+      setTimer: () => null,
+    });
+    await pump.start();
+    await pump.drain();
+    expect(calls).toEqual(['42:approve']);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.decisions.toArray()).map((d) => d.state)).toEqual(['applied']);
+    pump.stop();
+  });
+});

@@ -1,4 +1,6 @@
+import type { DecisionResult } from '../../../shared/ipc/contract';
 import type { DeliverRequest, DeliveryResult } from '../../../shared/ipc/sync';
+import type { DecisionRequest, ResubmitRequest } from '../../../shared/review/schema';
 import type { Result } from '../../../shared/result';
 import type { DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
 import { backoffDelay } from './backoff';
@@ -19,6 +21,10 @@ export interface PumpDeps {
   claimAhead?: number;
   /** `sync:deliver` over IPC. */
   deliver: (request: DeliverRequest) => Promise<Result<DeliveryResult>>;
+  /** `review:decide` over IPC (supervisors' decisions). */
+  decide?: (request: DecisionRequest) => Promise<Result<DecisionResult>>;
+  /** `sync:resubmit` over IPC (an analyst's fix of a returned escalation). */
+  resubmit?: (request: ResubmitRequest) => Promise<Result<DeliveryResult>>;
   now: () => number;
   random: () => number;
   newId: () => string;
@@ -89,7 +95,7 @@ export async function claimNext(db: DeskbookDb, now: number, attemptId: string):
 }
 
 /** Turns an IPC failure (main unreachable, refused) into a delivery result. */
-function fromIpcError(result: Extract<Result<DeliveryResult>, { ok: false }>): DeliveryResult {
+function fromIpcError(result: { ok: false; error: { code: string; message: string } }): DeliveryResult {
   const { code, message } = result.error;
   if (code === 'FORBIDDEN') return { kind: 'auth', status: 403, message };
   if (code === 'BAD_INPUT') return { kind: 'failed', message };
@@ -102,7 +108,7 @@ function fromIpcError(result: Extract<Result<DeliveryResult>, { ok: false }>): D
 export interface AttemptResult {
   id: string;
   attemptId: string;
-  outcome: DeliveryResult;
+  outcome: DecisionResult;
 }
 
 /** Applies one result inside the caller's transaction; a stale attempt changes nothing. */
@@ -110,11 +116,19 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
   const { id, attemptId, outcome } = result;
   const row = await db.outbox.get(id);
   if (!row || row.state !== 'sending' || row.attemptId !== attemptId) return 'stale';
-  const base = { attemptId: null, updatedAt: now, lastOutcome: outcome.kind };
+  const kind = row.kind ?? 'escalation';
+  const base = { attemptId: null, updatedAt: now, lastOutcome: outcome.kind === 'conflict' ? ('failed' as const) : outcome.kind };
   switch (outcome.kind) {
     case 'sent':
       await db.outbox.delete(id);
-      await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
+      if (kind === 'decision') await db.decisions.update(row.escalationId, { state: 'applied', message: null });
+      else if (kind === 'resubmit') await db.escalations.update(row.escalationId, { status: 'sent', reviewState: 'awaiting-review', reviewComment: null, sentAt: now });
+      else await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
+      break;
+    case 'conflict':
+      // Not an error to retry: the supervisor must look at both versions and decide again.
+      await db.outbox.delete(id);
+      await db.decisions.update(row.escalationId, { state: 'conflict', current: outcome.current, message: outcome.message });
       break;
     case 'retry':
       await db.outbox.update(id, {
@@ -127,7 +141,8 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
       break;
     case 'failed':
       await db.outbox.update(id, { ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
-      await db.escalations.update(row.escalationId, { status: 'failed' });
+      if (kind === 'decision') await db.decisions.update(row.escalationId, { state: 'failed', message: outcome.message });
+      else if (kind === 'escalation') await db.escalations.update(row.escalationId, { status: 'failed' });
       break;
     case 'auth':
       await db.outbox.update(id, {
@@ -152,7 +167,7 @@ export async function recordResults(
   now: number,
   random: () => number,
 ): Promise<('recorded' | 'stale')[]> {
-  return db.transaction('rw', db.outbox, db.escalations, async () => {
+  return db.transaction('rw', [db.outbox, db.escalations, db.decisions], async () => {
     const outcomes: ('recorded' | 'stale')[] = [];
     for (const result of results) outcomes.push(await applyResult(db, result, now, random));
     return outcomes;
@@ -164,7 +179,7 @@ export async function recordResult(
   db: DeskbookDb,
   id: string,
   attemptId: string,
-  outcome: DeliveryResult,
+  outcome: DecisionResult,
   now: number,
   random: () => number,
 ): Promise<'recorded' | 'stale'> {
@@ -216,18 +231,43 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     return flushChain;
   };
 
-  const deliverOne = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<void> => {
+  const attempt = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<DecisionResult> => {
     const attemptId = row.attemptId!;
-    let outcome: DeliveryResult;
-    if (!escalation) {
-      outcome = { kind: 'failed', message: 'The escalation for this entry is missing from the local database.' };
-    } else {
-      const result = await deps.deliver({ requestId: row.id, attemptId, escalation: escalation.escalation, maybeDelivered: row.maybeDelivered });
-      outcome = result.ok ? result.value : fromIpcError(result);
+    const missing = (what: string): DecisionResult => ({ kind: 'failed', message: `The ${what} for this entry is missing from the local database.` });
+    const unwrapResult = <T extends DecisionResult>(result: Result<T>): DecisionResult => (result.ok ? result.value : fromIpcError(result));
+    switch (row.kind ?? 'escalation') {
+      case 'escalation':
+        if (!escalation) return missing('escalation');
+        return unwrapResult(await deps.deliver({ requestId: row.id, attemptId, escalation: escalation.escalation, maybeDelivered: row.maybeDelivered }));
+      case 'resubmit':
+        if (!escalation || !row.remoteId || !deps.resubmit) return missing('corrected escalation');
+        return unwrapResult(
+          await deps.resubmit({ resubmitId: row.id, attemptId, remoteId: row.remoteId, escalation: escalation.escalation, maybeDelivered: row.maybeDelivered }),
+        );
+      case 'decision': {
+        const decision = await deps.db.decisions.get(row.escalationId);
+        if (!decision || !deps.decide) return missing('decision');
+        return unwrapResult(
+          await deps.decide({
+            decisionId: decision.id,
+            attemptId,
+            remoteId: decision.remoteId,
+            requestId: decision.requestId,
+            decision: decision.decision,
+            expectedEtag: decision.expectedEtag,
+            decidedAt: decision.decidedAt,
+            maybeDelivered: row.maybeDelivered,
+          }),
+        );
+      }
     }
+  };
+
+  const deliverOne = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<void> => {
+    const outcome = await attempt(row, escalation);
     if (stopped) return;
     if (outcome.kind === 'auth') paused = true;
-    await record({ id: row.id, attemptId, outcome });
+    await record({ id: row.id, attemptId: row.attemptId!, outcome });
   };
 
   /**

@@ -15,6 +15,8 @@ export function startOutbox(): () => void {
     db: db(),
     resultsDb: relaxedDb(),
     deliver: (request) => deskbook().sync.deliver(request),
+    decide: (request) => deskbook().review.decide(request),
+    resubmit: (request) => deskbook().sync.resubmit(request),
     now: () => Date.now(),
     random: Math.random,
     newId: () => crypto.randomUUID(),

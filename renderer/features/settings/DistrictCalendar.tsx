@@ -20,7 +20,7 @@ const DAYS = [
  * The district help desk's SLA calendar: time zone, open hours, holidays (shown as observed this
  * year), closures imported from the district's ICS calendar, and a target per priority.
  */
-export function DistrictCalendar({ settings }: { settings: SettingsView }) {
+export function DistrictCalendar({ settings, locked }: { settings: SettingsView; locked: boolean }) {
   const setSettings = useAppStore((s) => s.setSettings);
   const policy = settings.districtSla;
   const firstOpen = Object.values(policy.calendar.week).find((d) => d && d.length > 0)?.[0];
@@ -73,6 +73,8 @@ export function DistrictCalendar({ settings }: { settings: SettingsView }) {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">District SLA calendar</h2>
+      {locked && <p className="muted">🔒 Your district&apos;s policy sets this calendar.</p>}
+      <fieldset disabled={locked} className="plain-fieldset">
       <div className="field">
         <label htmlFor="cal-zone">Time zone (IANA, e.g. America/Denver)</label>
         <input id="cal-zone" value={zone} onChange={(e) => setZone(e.target.value)} />
@@ -151,6 +153,7 @@ export function DistrictCalendar({ settings }: { settings: SettingsView }) {
         </ul>
       )}
       <button type="submit">Save calendar</button>
+      </fieldset>
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>
           {message.text}

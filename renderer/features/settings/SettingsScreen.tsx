@@ -5,17 +5,21 @@ import { useAppStore } from '../../app/store';
 import { deskbook } from '../../ipc/client';
 import { resumeOutbox } from '../outbox';
 import { DistrictCalendar } from './DistrictCalendar';
+import { ManagedSettings, isLocked, usePolicy } from './ManagedSettings';
+import type { PolicyReport } from '../../../shared/policy/report';
 
 /** Settings: who is signed in, where tickets go, and the district's SLA calendar. */
 export function SettingsScreen() {
   const settings = useAppStore((s) => s.settings);
+  const policy = usePolicy();
   if (!settings) return <p aria-busy="true">Loading settings…</p>;
   return (
     <div className="settings">
       <h1>Settings</h1>
       <ProfileForm settings={settings} />
-      <ConnectorForm settings={settings} />
-      <DistrictCalendar settings={settings} />
+      <ConnectorForm settings={settings} policy={policy} />
+      <DistrictCalendar settings={settings} locked={isLocked(policy, 'districtSla')} />
+      <ManagedSettings report={policy} />
     </div>
   );
 }
@@ -75,7 +79,8 @@ function ProfileForm({ settings }: { settings: SettingsView }) {
   );
 }
 
-function ConnectorForm({ settings }: { settings: SettingsView }) {
+function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: PolicyReport | null }) {
+  const locked = isLocked(policy, 'connectorKind') || isLocked(policy, 'connectorUrl') || isLocked(policy, 'connectorQueue');
   const setSettings = useAppStore((s) => s.setSettings);
   const setNet = useAppStore((s) => s.setNet);
   const initial = settings.connector;
@@ -116,9 +121,10 @@ function ConnectorForm({ settings }: { settings: SettingsView }) {
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connector-heading">
       <h2 id="connector-heading">Ticketing system</h2>
+      {locked && <p className="muted">🔒 Your district&apos;s policy sets where tickets go.</p>}
       <div className="field">
         <label htmlFor="connector-kind">Send tickets to</label>
-        <select id="connector-kind" value={kind} onChange={(e) => setKind(e.target.value as ConnectorSettings['kind'])}>
+        <select id="connector-kind" disabled={locked} value={kind} onChange={(e) => setKind(e.target.value as ConnectorSettings['kind'])}>
           <option value="none">Nowhere yet (keep them in the outbox)</option>
           <option value="request-tracker">Request Tracker 5</option>
           <option value="webhook">A webhook (signed JSON)</option>
@@ -128,12 +134,12 @@ function ConnectorForm({ settings }: { settings: SettingsView }) {
         <>
           <div className="field">
             <label htmlFor="connector-url">{kind === 'request-tracker' ? 'Request Tracker address' : 'Webhook URL'}</label>
-            <input id="connector-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://rt.district.org" />
+            <input id="connector-url" type="url" disabled={locked} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://rt.district.org" />
           </div>
           {kind === 'request-tracker' && (
             <div className="field">
               <label htmlFor="connector-queue">Queue</label>
-              <input id="connector-queue" value={queue} onChange={(e) => setQueue(e.target.value)} />
+              <input id="connector-queue" disabled={locked} value={queue} onChange={(e) => setQueue(e.target.value)} />
             </div>
           )}
           <div className="field">

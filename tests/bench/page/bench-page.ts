@@ -8,6 +8,9 @@ import { createOutboxPump } from '../../../renderer/features/outbox/pump';
 import type { OutboxPump } from '../../../renderer/features/outbox/pump';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { DeskbookApi } from '../../../shared/ipc/api';
+import { queryReviews } from '../../../renderer/features/review/queries';
+import type { ReviewFilter } from '../../../renderer/features/review/queries';
+import type { ReviewRow } from '../../../renderer/db/db';
 
 export interface QueueingTimes {
   /** Whether the page is cross-origin isolated (performance.now() to 5 µs rather than 100 µs). */
@@ -47,6 +50,10 @@ export interface BenchPage {
   deliverLoop(escalations: Escalation[], concurrency: number): Promise<FetchRun>;
   /** POSTs each body with `fetch`, `concurrency` at a time, reading every answer. */
   rawFetch(url: string, bodies: string[], concurrency: number): Promise<FetchRun>;
+  /** Fills a fresh review cache with `count` synthetic escalations; returns ms taken. */
+  fillReviewCache(dbName: string, count: number): Promise<number>;
+  /** Times the filtered first page (100 rows) for each filter, `rounds` times over. */
+  reviewPages(dbName: string, filters: ReviewFilter[], rounds: number): Promise<number[]>;
 }
 
 declare global {
@@ -133,7 +140,7 @@ function deskbookApi(): DeskbookApi {
 
 const drains = new Map<string, { db: DeskbookDb; pump: OutboxPump }>();
 
-const page: BenchPage = {
+const page: Omit<BenchPage, 'fillReviewCache' | 'reviewPages'> = {
   async queueing(escalations, warmup) {
     const dexie = await freshDeskbookDb('bench-queueing-dexie');
     await deleteDatabase('bench-queueing-raw');
@@ -238,4 +245,67 @@ const page: BenchPage = {
   },
 };
 
-window.deskbookBench = page;
+const SCHOOLS = ['Lincoln Elementary', 'Cypress Creek HS', 'Jefferson MS', 'Adams Elementary', 'Roosevelt HS', 'Madison Elementary', 'Monroe MS', 'Jackson HS'];
+const SOPS = ['hac-parent-login', 'hac-student-login', 'ic-portal-login-help', 'ic-household-access', 'ic-vendor-escalation'];
+const PRIORITY = ['critical', 'high', 'medium', 'medium', 'medium', 'low'] as const;
+const STATES = ['awaiting-review', 'awaiting-review', 'awaiting-review', 'returned', 'approved', 'approved', 'forwarded'] as const;
+
+const fillReviewCache: BenchPage['fillReviewCache'] = async (dbName, count) => {
+  const db = await freshDeskbookDb(dbName);
+  const start = performance.now();
+  const base = Date.UTC(2026, 8, 1);
+  for (let i = 0; i < count; i += 5000) {
+    const rows: ReviewRow[] = [];
+    for (let n = i; n < Math.min(count, i + 5000); n++) {
+      const createdAt = base + n * 60_000;
+      const state = STATES[n % STATES.length]!;
+      rows.push({
+        remoteId: String(n + 1),
+        item: {
+          remoteId: String(n + 1),
+          url: `https://rt.example/Ticket/Display.html?id=${n + 1}`,
+          requestId: `req-${n}`,
+          subject: `Escalation ${n}: parent cannot log in to HAC`,
+          rtStatus: 'new',
+          reviewState: state,
+          createdAt: new Date(createdAt).toISOString(),
+          lastUpdated: new Date(createdAt + 3_600_000).toISOString(),
+          escalation: null,
+          hasSealedNote: n % 3 === 0,
+          etag: null,
+        },
+        reviewState: state,
+        priority: PRIORITY[n % PRIORITY.length]!,
+        school: SCHOOLS[n % SCHOOLS.length]!,
+        sopId: SOPS[n % SOPS.length]!,
+        createdAt,
+        lastUpdated: createdAt + 3_600_000,
+        slaDueAt: createdAt + 12 * 3_600_000,
+      });
+    }
+    await db.reviews.bulkPut(rows);
+  }
+  db.close();
+  return performance.now() - start;
+};
+
+const reviewPages: BenchPage['reviewPages'] = async (dbName, filters, rounds) => {
+  const db = openDeskbookDb(dbName);
+  const now = Date.UTC(2026, 10, 1);
+  const times: number[] = [];
+  try {
+    for (let r = 0; r < rounds; r++) {
+      for (const filter of filters) {
+        const t0 = performance.now();
+        const rows = await queryReviews(db, filter, now, 100);
+        times.push(performance.now() - t0);
+        if (rows.length === 0) throw new Error(`filter ${JSON.stringify(filter)} matched nothing: the bench data is wrong`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return times;
+};
+
+window.deskbookBench = { ...page, fillReviewCache, reviewPages };

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UserProfile } from '../../shared/ipc/settings';
+import { createLogger } from '../../shared/log';
+import type { DecisionRequest } from '../../shared/review/schema';
+import { createAuditTrail } from '../audit';
+import type { Connector, ReviewConnector } from '../sync/connector';
+import { createReviewService } from './review';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'deskbook-review-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** An in-memory review capability with a slow decide, counting the writes it makes. */
+function memoryReview() {
+  const writes: string[] = [];
+  let release: (() => void) | null = null;
+  const review: ReviewConnector = {
+    listForReview: async () => ({ items: [], cursor: null }),
+    getForReview: async () => {
+      throw new Error('not used');
+    },
+    async decide(remoteId, decision, options) {
+      if (options.maybeDelivered && writes.includes(options.decisionId)) return { kind: 'sent', remoteId, url: `https://rt/${remoteId}` };
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      writes.push(options.decisionId);
+      return { kind: 'sent', remoteId, url: `https://rt/${remoteId}` };
+    },
+    resubmit: async (remoteId) => ({ kind: 'sent', remoteId, url: '' }),
+    reviewStatus: async () => [],
+  };
+  const connector: Connector = {
+    kind: 'memory',
+    review,
+    probe: async () => ({ ok: true, detail: '' }),
+    create: async () => ({ kind: 'failed', message: 'unused' }),
+    findByRequestId: async () => null,
+    addInternalNote: async () => {},
+    ensureSealedNotes: async () => {},
+  };
+  return { connector, writes, release: () => release?.() };
+}
+
+const request = (decision: DecisionRequest['decision']): DecisionRequest => ({
+  decisionId: '00000000-0000-4000-8000-0000000000d1',
+  attemptId: 'a1',
+  remoteId: '42',
+  requestId: 'req-42',
+  decision,
+  expectedEtag: null,
+  decidedAt: '2026-11-23T15:00:00.000Z',
+  maybeDelivered: false,
+});
+
+function service(user: UserProfile, memory = memoryReview()) {
+  const audit = createAuditTrail(path.join(dir, 'audit.jsonl'), () => new Date('2026-11-23T15:05:00Z'));
+  const svc = createReviewService({ connector: async () => memory.connector, user: () => user, audit, machine: 'desk-07', log: createLogger('t', () => {}) });
+  return { svc, audit, memory };
+}
+
+const supervisor: UserProfile = { id: 's1', name: 'Sam Supervisor', role: 'supervisor', authorizedContact: false };
+
+describe('the review service', () => {
+  it('refuses to forward a vendor case for a supervisor who is not an Authorized Contact', async () => {
+    const { svc, memory } = service(supervisor);
+    await expect(svc.decide(request({ kind: 'forward', replicationSteps: 'Log in as a parent and open Grades.', priority: 'high', caseText: 'Case text for the portal' }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      path: 'decision.kind',
+    });
+    expect(memory.writes).toEqual([]);
+  });
+
+  it('applies a decision once when two attempts race, and audits it once with who, what and where', async () => {
+    const { svc, audit, memory } = service({ ...supervisor, authorizedContact: true });
+    const first = svc.decide(request({ kind: 'return', comment: 'Add the student number.' }));
+    const second = svc.decide({ ...request({ kind: 'return', comment: 'Add the student number.' }), attemptId: 'a2' });
+    await new Promise((r) => setTimeout(r, 10));
+    memory.release();
+    await expect(first).resolves.toMatchObject({ kind: 'sent' });
+    await expect(second).resolves.toMatchObject({ kind: 'sent' });
+    expect(memory.writes).toHaveLength(1);
+    const entries = await audit.list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: 'return', machine: 'desk-07', actor: { name: 'Sam Supervisor', role: 'supervisor' }, detail: 'Add the student number.' });
+    await expect(audit.verify()).resolves.toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,107 @@
+import type { Decision, ReviewState } from '../../../shared/review/schema';
+import { VENDOR_PRIORITY_MATRIX } from '../../../shared/sla/priority';
+
+/**
+ * Review writes are RT comments whose subject starts with a machine-readable marker:
+ * `[Deskbook decision <uuid>] returned by Sam Supervisor` or
+ * `[Deskbook resubmission <uuid>] resubmitted by Dana Analyst`. The UUID makes a retry able to
+ * tell whether its write already landed (RT has no idempotency key); the verb and name make the
+ * history readable in RT's own web UI too.
+ */
+export type MarkerKind = 'decision' | 'resubmission';
+
+export interface ParsedMarker {
+  kind: MarkerKind;
+  /** The decision or resubmission UUID, lower case. */
+  id: string;
+  /** `approved`, `returned`, `forwarded` or `resubmitted` (free text in foreign subjects). */
+  verb: string;
+  author: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MARKER = /^\[Deskbook (decision|resubmission) ([0-9a-f-]{36})\]\s*(\S+)?(?:\s+by\s+(.*))?$/is;
+
+/** The review state each decision leaves the ticket in. */
+export const DECISION_STATE: Readonly<Record<Decision['kind'], Exclude<ReviewState, 'awaiting-review'>>> = {
+  approve: 'approved',
+  return: 'returned',
+  forward: 'forwarded',
+};
+
+/** True for ids that may go into a marker (and so into a subject and TicketSQL): UUIDs only. */
+export function isMarkerId(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** The subject of a decision comment. Names are flattened to one line and shortened. */
+export function decisionSubject(decisionId: string, decision: Decision, actorName: string): string {
+  return `[Deskbook decision ${decisionId.toLowerCase()}] ${DECISION_STATE[decision.kind]} by ${oneLine(actorName)}`;
+}
+
+/** The subject of a resubmission comment, naming the analyst who corrected the escalation. */
+export function resubmissionSubject(resubmitId: string, analystName: string): string {
+  return `[Deskbook resubmission ${resubmitId.toLowerCase()}] resubmitted by ${oneLine(analystName)}`;
+}
+
+/**
+ * Reads a marker back from a comment subject as RT stores it in the transaction's `Data`: RT
+ * folds long subject headers (`…returned\n by Sam…`), so the value is unfolded first.
+ */
+export function parseMarker(subject: string): ParsedMarker | null {
+  const match = MARKER.exec(unfoldHeader(subject).trim());
+  if (!match) return null;
+  const [, kind, id, verb, author] = match;
+  if (!kind || !id || !UUID.test(id)) return null;
+  return {
+    kind: kind.toLowerCase() === 'decision' ? 'decision' : 'resubmission',
+    id: id.toLowerCase(),
+    verb: (verb ?? '').toLowerCase(),
+    author: (author ?? '').trim(),
+  };
+}
+
+/** True when a comment subject carries this exact marker. */
+export function hasMarker(subject: string, kind: MarkerKind, id: string): boolean {
+  const marker = parseMarker(subject);
+  return marker !== null && marker.kind === kind && marker.id === id.toLowerCase();
+}
+
+/** RFC 5322 unfolding: a line break followed by whitespace continues the header. */
+export function unfoldHeader(value: string): string {
+  return value.replace(/\r?\n(?=[ \t])/g, '').replace(/\r?\n$/, '');
+}
+
+/**
+ * The body of a decision comment: exactly what the supervisor wrote, so the analyst's machine
+ * can show it as is (who decided is in the subject). A forward carries the vendor case as the
+ * vendor asks for it: priority from their matrix, replication steps, then the case text.
+ */
+export function decisionContent(decision: Decision): string {
+  switch (decision.kind) {
+    case 'approve':
+      return decision.note ? decision.note : 'Approved.';
+    case 'return':
+      return decision.comment;
+    case 'forward': {
+      const row = VENDOR_PRIORITY_MATRIX[decision.priority];
+      return [
+        'Vendor case for Infinite Campus support',
+        `Priority: ${row.label} (vendor target: ${row.response.toLowerCase()})`,
+        '',
+        'Steps to replicate',
+        '------------------',
+        decision.replicationSteps,
+        '',
+        'Case',
+        '----',
+        decision.caseText,
+      ].join('\n');
+    }
+  }
+}
+
+function oneLine(name: string): string {
+  const flat = name.replace(/\s+/g, ' ').trim();
+  return (flat || 'unknown').slice(0, 80);
+}

@@ -1,0 +1,177 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { Decision } from '../../../shared/review/schema';
+import { PRIORITIES, VENDOR_PRIORITY_MATRIX } from '../../../shared/sla';
+import { useAppStore } from '../../app/store';
+import { db } from '../../db/db';
+import type { ReviewRow } from '../../db/db';
+import { enqueueDecision, kickOutbox } from '../outbox';
+import { vendorCaseText } from './case-text';
+import { decisionFormSchema } from './decision-form';
+import type { DecisionFormValues } from './decision-form';
+
+/**
+ * Approve, return with a comment, or forward as a vendor case. Forwarding is offered only to
+ * Authorized Contacts (main refuses it for anyone else too). The decision is queued and goes
+ * out through the outbox, so it works offline and is applied once.
+ */
+export function DecisionForm({ row }: { row: ReviewRow }) {
+  const settings = useAppStore((s) => s.settings);
+  const authorized = settings?.user.authorizedContact ?? false;
+  const escalation = row.item.escalation;
+  const [queued, setQueued] = useState<string | null>(null);
+  const form = useForm<DecisionFormValues, unknown, Decision>({
+    resolver: zodResolver(decisionFormSchema),
+    defaultValues: {
+      kind: 'approve',
+      note: '',
+      comment: '',
+      replicationSteps: escalation?.draft.replicationSteps ?? '',
+      priority: escalation?.draft.priority ?? 'medium',
+      caseText: '',
+    },
+    mode: 'onTouched',
+  });
+  const { register, handleSubmit, formState, setValue, control, getValues } = form;
+  const kind = useWatch({ control, name: 'kind' });
+  const priority = useWatch({ control, name: 'priority' });
+  const { errors } = formState;
+
+  const onValid = async (decision: Decision) => {
+    const id = crypto.randomUUID();
+    await enqueueDecision(
+      db(),
+      {
+        id,
+        remoteId: row.remoteId,
+        requestId: row.item.requestId,
+        decision,
+        expectedEtag: row.item.etag,
+        decidedAt: new Date().toISOString(),
+        seen: row.item,
+        state: 'queued',
+        current: null,
+        message: null,
+      },
+      Date.now(),
+    );
+    kickOutbox();
+    setQueued(
+      decision.kind === 'forward' && decision.priority === 'critical'
+        ? 'Queued. After submitting the case in the vendor portal, PHONE Campus Support to expedite it (press 2 for a new case; press 8 for a hosted outage).'
+        : 'Queued. It is applied on the ticket as soon as the ticketing system answers.',
+    );
+  };
+
+  const fillCaseText = () => {
+    if (!escalation) return;
+    const values = getValues();
+    setValue('caseText', vendorCaseText(escalation, values.replicationSteps, values.priority), { shouldValidate: true });
+  };
+
+  if (queued) {
+    return (
+      <p role="status" className="flash" data-testid="decision-queued">
+        {queued}
+      </p>
+    );
+  }
+
+  return (
+    <form className="decision" onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate autoComplete="off" aria-labelledby="decision-heading">
+      <h3 id="decision-heading">Decision</h3>
+      <fieldset>
+        <legend>What happens next</legend>
+        <label>
+          <input type="radio" value="approve" {...register('kind')} /> Approve
+        </label>{' '}
+        <label>
+          <input type="radio" value="return" {...register('kind')} /> Return to the analyst
+        </label>{' '}
+        <label>
+          <input type="radio" value="forward" {...register('kind')} disabled={!authorized} /> Forward as a vendor case
+        </label>
+        {!authorized && <p className="muted">Only the district&apos;s Authorized Contacts may open vendor cases.</p>}
+      </fieldset>
+      {kind === 'approve' && (
+        <div className="field">
+          <label htmlFor="decision-note">Note (optional)</label>
+          <textarea id="decision-note" rows={2} {...register('note')} />
+        </div>
+      )}
+      {kind === 'return' && (
+        <div className="field">
+          <label htmlFor="decision-comment">Comment for the analyst (required)</label>
+          <textarea
+            id="decision-comment"
+            rows={3}
+            aria-invalid={errors.comment ? true : undefined}
+            aria-describedby={errors.comment ? 'decision-comment-error' : undefined}
+            {...register('comment')}
+          />
+          {errors.comment && (
+            <small id="decision-comment-error" className="error-text" role="alert">
+              {errors.comment.message}
+            </small>
+          )}
+        </div>
+      )}
+      {kind === 'forward' && (
+        <>
+          <div className="field">
+            <label htmlFor="decision-replication">Replication steps (required)</label>
+            <textarea
+              id="decision-replication"
+              rows={3}
+              aria-invalid={errors.replicationSteps ? true : undefined}
+              aria-describedby={errors.replicationSteps ? 'decision-replication-error' : undefined}
+              {...register('replicationSteps')}
+            />
+            {errors.replicationSteps && (
+              <small id="decision-replication-error" className="error-text" role="alert">
+                {errors.replicationSteps.message}
+              </small>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="decision-priority">Vendor priority</label>
+            <select id="decision-priority" {...register('priority')}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {VENDOR_PRIORITY_MATRIX[p].label} — {VENDOR_PRIORITY_MATRIX[p].response}: {VENDOR_PRIORITY_MATRIX[p].example}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="decision-case">Case text for the vendor&apos;s portal</label>
+            <textarea
+              id="decision-case"
+              rows={8}
+              aria-invalid={errors.caseText ? true : undefined}
+              aria-describedby={errors.caseText ? 'decision-case-error' : undefined}
+              {...register('caseText')}
+            />
+            {errors.caseText && (
+              <small id="decision-case-error" className="error-text" role="alert">
+                {errors.caseText.message}
+              </small>
+            )}
+            <div className="row">
+              <button type="button" onClick={fillCaseText}>
+                Generate case text
+              </button>
+            </div>
+            {priority === 'critical' && (
+              <p className="warning">Critical: submit the case first, then phone Campus Support to expedite it.</p>
+            )}
+          </div>
+        </>
+      )}
+      <button type="submit" className="primary">
+        {kind === 'approve' ? 'Approve' : kind === 'return' ? 'Return with comment' : 'Forward as vendor case'}
+      </button>
+    </form>
+  );
+}

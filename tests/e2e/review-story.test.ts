@@ -1,0 +1,179 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRt } from '../rt/rt-server';
+import type { RtInstance } from '../rt/rt-server';
+import { rtInspector } from '../integration/rt-inspect';
+import { launchApp } from './harness';
+import type { LaunchedApp } from './harness';
+
+/**
+ * The supervisor story end to end, against a real Request Tracker, with two browser profiles
+ * (two machines): a technician queues offline; after sync a supervisor returns it with a comment;
+ * the technician sees the comment, fixes and re-queues; the supervisor approves; RT holds it all.
+ */
+let rt: RtInstance;
+let tech: LaunchedApp;
+let sup: LaunchedApp;
+const SUBJECT = 'Lincoln library cart: HAC login fails for every student';
+
+beforeAll(async () => {
+  [rt, tech, sup] = await Promise.all([
+    startRt(),
+    launchApp({ settings: { user: { id: 'tech-1', name: 'Terry Technician', role: 'technician', authorizedContact: false } } }),
+    launchApp({ settings: { user: { id: 'sup-1', name: 'Sam Supervisor', role: 'supervisor', authorizedContact: true } } }),
+  ]);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all([tech?.dispose(), sup?.dispose()]);
+  await rt?.stop();
+});
+
+async function connect(page: Page, url: string): Promise<string> {
+  return page.evaluate(
+    async ([u, q, token]) => {
+      const api = window.deskbook!;
+      await api.settings.update({ connector: { kind: 'request-tracker', url: u, queue: q } });
+      await api.settings.setToken({ token });
+      const n = await api.net.check();
+      return n.ok ? n.value.state : 'error';
+    },
+    [url, rt.queue, rt.token] as const,
+  );
+}
+
+async function outboxEmpty(page: Page) {
+  await page.waitForFunction(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open('deskbook');
+      req.onsuccess = () => resolve(req.result);
+    });
+    const n = await new Promise<number>((resolve) => {
+      const req = db.transaction('outbox').objectStore('outbox').count();
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    return n === 0;
+  }, undefined, { polling: 250, timeout: 30_000 });
+}
+
+describe('supervisor review, technician and supervisor on two machines', () => {
+  it('the technician queues offline and it is delivered when the network returns', async () => {
+    const { page } = tech;
+    await page.getByLabel('Search procedures').waitFor();
+    expect(await connect(page, 'http://127.0.0.1:9')).toBe('offline');
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    await page.getByRole('button', { name: 'New escalation' }).click();
+    await page.getByLabel('Subject').fill(SUBJECT);
+    await page.getByLabel('Description', { exact: true }).fill('Every student on the library cart gets "invalid login" in HAC since this morning.');
+    await page.getByLabel('School (optional)').fill('Lincoln Elementary');
+    await page.getByLabel('Callback phone').fill('555-234-5678');
+    await page.getByRole('button', { name: 'Queue ticket' }).click();
+    await page.getByTestId('offline-banner').waitFor();
+    expect(await connect(page, rt.baseUrl)).toBe('online');
+    await page.getByRole('link', { name: /^ticket \d+$/ }).waitFor({ timeout: 30_000 });
+  });
+
+  it('refuses supervisor channels to the technician, in main', async () => {
+    const result = await tech.page.evaluate(() => window.deskbook!.review.list({ cursor: null }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(tech.page.getByRole('button', { name: 'Review' }).count()).resolves.toBe(0);
+  });
+
+  it('the supervisor sees it and returns it with a comment', async () => {
+    const { page } = sup;
+    await page.getByLabel('Search procedures').waitFor();
+    expect(await connect(page, rt.baseUrl)).toBe('online');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const row = page.getByTestId('review-row').filter({ hasText: SUBJECT });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await page.getByTestId('sla-district').waitFor();
+    await page.getByLabel('Return to the analyst').check();
+    await page.getByRole('button', { name: 'Return with comment' }).click();
+    await expect(page.getByText('Comment: say what the analyst must fix').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Comment for the analyst (required)').fill('Add the student number of one affected student, please.');
+    await page.getByRole('button', { name: 'Return with comment' }).click();
+    await page.getByTestId('decision-queued').waitFor();
+    await outboxEmpty(page);
+  });
+
+  it('the technician sees the comment, fixes and re-queues', async () => {
+    const { page } = tech;
+    await page.getByRole('button', { name: 'Procedures' }).click();
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    // Request Tracker's workers may serve a ticket cached a few seconds ago: ask again, as the
+    // outbox does every 20 seconds, until the return shows.
+    const item = page.locator('[data-testid="sent-item"][data-review="returned"]');
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Check for supervisor replies' }).click();
+          return item.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await expect(item.textContent()).resolves.toContain('Add the student number of one affected student');
+    await item.getByRole('button', { name: 'Fix and re-queue' }).click();
+    await page.getByRole('heading', { name: 'Fix a returned escalation' }).waitFor();
+    await page.getByLabel('Student number (optional)').fill('123456');
+    await page.getByRole('button', { name: 'Send the fix' }).click();
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor();
+    await outboxEmpty(page);
+    await page.locator('[data-testid="sent-item"][data-review="awaiting-review"]').waitFor({ timeout: 30_000 });
+  });
+
+  it('the supervisor approves the corrected escalation', async () => {
+    const { page } = sup;
+    const row = page.getByTestId('review-row').filter({ hasText: SUBJECT });
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          await page.waitForTimeout(300);
+          return row.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await row.click();
+    await expect.poll(() => page.locator('.facts').textContent(), { timeout: 15_000 }).toContain('123456');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('decision-queued').waitFor();
+    await outboxEmpty(page);
+  });
+
+  it('RT holds the whole history, and the audit trail records both decisions', async () => {
+    const inspect = rtInspector(rt);
+    const requestId = await tech.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('deskbook');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const rows = await new Promise<{ requestId: string }[]>((resolve) => {
+        const req = db.transaction('escalations').objectStore('escalations').getAll();
+        req.onsuccess = () => resolve(req.result as { requestId: string }[]);
+      });
+      db.close();
+      return rows[0]!.requestId;
+    });
+    const [ticketId] = await inspect.ticketsForRequest(requestId);
+    expect(ticketId).toBeDefined();
+    // RT's other worker processes may serve the ticket from a cache a few seconds old.
+    await expect
+      .poll(async () => inspect.fieldValue(await inspect.ticket(ticketId!), rt.customFields.review), { timeout: 15_000, interval: 1000 })
+      .toEqual(['approved']);
+    const history = (await inspect.messages(ticketId!)).map((m) => `${m.type}: ${m.subject} ${m.content}`).join('\n');
+    expect(history).toMatch(/Add the student number of one affected student/);
+    expect(history).toMatch(/resubmission/i);
+    expect(history).toMatch(/approved/i);
+
+    const { page } = sup;
+    await page.getByRole('button', { name: 'Audit' }).click();
+    await page.getByTestId('audit-intact').waitFor();
+    await expect(page.getByTestId('audit-intact').textContent()).resolves.toMatch(/intact/);
+    const rows = await page.locator('tbody tr').allTextContents();
+    expect(rows.map((r) => (r.includes('return') ? 'return' : r.includes('approve') ? 'approve' : r))).toEqual(['return', 'approve']);
+    expect(rows.join('\n')).toContain('Sam Supervisor (supervisor)');
+  });
+});

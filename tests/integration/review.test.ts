@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Escalation } from '../../shared/escalation/schema';
+import { reviewDetailSchema, reviewPageSchema } from '../../shared/review/schema';
+import type { Decision } from '../../shared/review/schema';
+import type { Connector, DecideOptions, DecisionOutcome, DeliveryOutcome, ReviewConnector } from '../../electron/sync/connector';
+import { createRtConnector, parseEscalationField } from '../../electron/sync/rt';
+import type { RtConnectorOptions } from '../../electron/sync/rt';
+import { startRt } from '../rt/rt-server';
+import type { RtInstance } from '../rt/rt-server';
+import { CANARY_PASSWORD, makeEscalation } from '../support/escalation-fixture';
+import { startFaultProxy } from '../support/fault-proxy';
+import type { FaultProxy } from '../support/fault-proxy';
+import { rtInspector } from './rt-inspect';
+
+let rt: RtInstance;
+let inspect: ReturnType<typeof rtInspector>;
+let proxy: FaultProxy | undefined;
+
+const SAM = { id: 'sup-1', name: 'Sam Supervisor' };
+const COMMENT_PATH = /^\/REST\/2\.0\/ticket\/\d+\/comment/;
+
+beforeAll(async () => {
+  rt = await startRt();
+  inspect = rtInspector(rt);
+});
+
+afterAll(async () => {
+  await rt?.stop();
+});
+
+afterEach(async () => {
+  await proxy?.close();
+  proxy = undefined;
+});
+
+/** The analyst's machine: the sync account, which creates tickets. */
+function analyst(overrides: Partial<RtConnectorOptions> = {}): Connector {
+  return createRtConnector({ fetch: globalThis.fetch, baseUrl: rt.baseUrl, token: rt.token, queue: rt.queue, ...overrides });
+}
+
+function reviewOf(connector: Connector): ReviewConnector {
+  if (!connector.review) throw new Error('the RT connector has no review capability');
+  return connector.review;
+}
+
+/** A supervisor's machine: its own RT account, whose RT time zone is America/Chicago. */
+function supervisor(overrides: Partial<RtConnectorOptions> = {}): ReviewConnector {
+  return reviewOf(analyst({ token: rt.supervisor.token, ...overrides }));
+}
+
+async function delivered(escalation: Escalation = makeEscalation()): Promise<string> {
+  const outcome = await analyst().create(escalation, randomUUID(), [{ label: 'Parent HAC password', plaintext: CANARY_PASSWORD }]);
+  if (outcome.kind !== 'sent') throw new Error(`expected sent, got ${JSON.stringify(outcome)}`);
+  return outcome.remoteId;
+}
+
+function options(overrides: Partial<DecideOptions> = {}): DecideOptions {
+  return { decisionId: randomUUID(), expectedEtag: null, actor: SAM, maybeDelivered: false, ...overrides };
+}
+
+function expectSent(outcome: DeliveryOutcome | DecisionOutcome): void {
+  if (outcome.kind !== 'sent') throw new Error(`expected sent, got ${JSON.stringify(outcome)}`);
+}
+
+const RETURN: Decision = { kind: 'return', comment: 'Add the student number and the school, please.' };
+
+async function decisionComments(ticketId: string) {
+  return (await inspect.messages(ticketId)).filter((m) => m.type === 'Comment' && m.subject.includes('[Deskbook decision'));
+}
+
+describe('review data on delivered tickets', () => {
+  it('a delivered ticket carries the escalation as JSON without sealed-note handles, awaiting review', async () => {
+    const escalation = makeEscalation({ description: 'Caf\u00e9 portal says \u201clocked\u201d after two resets \u2713' });
+    const ticketId = await delivered(escalation);
+    const t = await inspect.ticket(ticketId);
+    expect(inspect.fieldValue(t, rt.customFields.review)).toEqual(['awaiting-review']);
+    const [json] = inspect.fieldValue(t, rt.customFields.escalation);
+    expect(json).not.toContain('vault:note-1');
+    expect(parseEscalationField(json)).toEqual({
+      hasSealedNote: true,
+      escalation: { ...escalation, draft: { ...escalation.draft, replicationSteps: undefined, sealedNotes: [] } },
+    });
+  });
+
+  it('the review list returns delivered escalations with their structured copy and a cursor', async () => {
+    const escalation = makeEscalation();
+    const ticketId = await delivered(escalation);
+    const page = reviewPageSchema.parse(await supervisor().listForReview(null));
+    expect(page.cursor).toMatch(/^rt-txn:\d+$/);
+    const item = page.items.find((i) => i.remoteId === ticketId);
+    expect(item).toMatchObject({ reviewState: 'awaiting-review', hasSealedNote: true, etag: null, subject: escalation.draft.subject, rtStatus: 'new' });
+    expect(item?.escalation?.id).toBe(escalation.id);
+    const updated = page.items.map((i) => i.lastUpdated);
+    expect(updated).toEqual([...updated].sort());
+  });
+
+  it('the incremental cursor returns only tickets changed since it, for an account outside UTC', async () => {
+    const [a, b] = [await delivered(), await delivered()];
+    const first = await supervisor().listForReview(null);
+    expect(first.items.map((i) => i.remoteId)).toEqual(expect.arrayContaining([a, b]));
+    await analyst().addInternalNote(a, 'Tier 2: called the parent back.');
+    const second = await supervisor().listForReview(first.cursor);
+    expect(second.items.map((i) => i.remoteId)).toEqual([a]);
+    const third = await supervisor().listForReview(second.cursor);
+    expect(third).toEqual({ items: [], cursor: second.cursor });
+  });
+
+  it('reads every page of changes and of tickets (pages of 4 here; 100, REST2\'s cap, by default)', async () => {
+    const paged = supervisor({ pageSize: 4 });
+    const before = await paged.listForReview(null);
+    const created = await createQuickly(11);
+    const changed = await paged.listForReview(before.cursor);
+    expect(changed.items.map((i) => i.remoteId).sort()).toEqual([...created].sort());
+    const all = await paged.listForReview(null);
+    expect(all.items.map((i) => i.remoteId).sort()).toEqual((await supervisor().listForReview(null)).items.map((i) => i.remoteId).sort());
+    expect(all.items.map((i) => i.remoteId)).toEqual(expect.arrayContaining(created));
+    expect(new Set(all.items.map((i) => i.remoteId)).size).toBe(all.items.length);
+  });
+
+  it('the detail carries the ETag RT sends for the ticket, and no sealed-note text', async () => {
+    const ticketId = await delivered();
+    const detail = reviewDetailSchema.parse(await supervisor().getForReview(ticketId));
+    expect(detail.etag).toBe(await inspect.etag(ticketId));
+    expect(detail.history.map((e) => e.kind)).toEqual(['created']);
+    expect(JSON.stringify(detail)).not.toContain(CANARY_PASSWORD);
+  });
+});
+
+describe('decisions', () => {
+  it('returning sets the review field, adds an internal comment to the history, and the analyst sees it', async () => {
+    const ticketId = await delivered();
+    const seen = await supervisor().getForReview(ticketId);
+    expectSent(await supervisor().decide(ticketId, RETURN, options({ expectedEtag: seen.etag })));
+
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.review)).toEqual(['returned']);
+    const messages = await inspect.messages(ticketId);
+    expect(messages.filter((m) => m.type === 'Correspond')).toHaveLength(0);
+    expect(await decisionComments(ticketId)).toMatchObject([{ content: RETURN.comment, subject: expect.stringMatching(/\] returned\s+by Sam Supervisor$/) }]);
+
+    const detail = await supervisor().getForReview(ticketId);
+    expect(detail.reviewState).toBe('returned');
+    expect(detail.history.at(-1)).toMatchObject({ kind: 'returned', author: 'Sam Supervisor', text: RETURN.comment });
+    expect(await reviewOf(analyst()).reviewStatus([ticketId, '999999'])).toEqual([
+      { remoteId: ticketId, reviewState: 'returned', lastComment: detail.history.at(-1) },
+    ]);
+  });
+
+  it('a resubmission goes back to awaiting review with the corrected escalation and a resubmitted event', async () => {
+    const escalation = makeEscalation();
+    const ticketId = await delivered(escalation);
+    expectSent(await supervisor().decide(ticketId, RETURN, options()));
+    const corrected = { ...escalation, draft: { ...escalation.draft, subject: 'HAC login fails for Sam Student (#123456)', school: 'Lincoln Elementary' } };
+    expectSent(await reviewOf(analyst()).resubmit(ticketId, corrected, { resubmitId: randomUUID(), maybeDelivered: false }));
+
+    const detail = await supervisor().getForReview(ticketId);
+    expect(detail).toMatchObject({ reviewState: 'awaiting-review', subject: corrected.draft.subject });
+    expect(detail.escalation?.draft.subject).toBe(corrected.draft.subject);
+    expect(detail.history.map((e) => e.kind)).toEqual(['created', 'returned', 'resubmitted']);
+    expect(detail.history.at(-1)).toMatchObject({ author: 'Dana Analyst', text: expect.stringContaining(`Escalation ID: ${escalation.id}`) });
+    expect(JSON.stringify(detail)).not.toContain(CANARY_PASSWORD);
+    expect((await reviewOf(analyst()).reviewStatus([ticketId]))[0]).toMatchObject({ reviewState: 'awaiting-review', lastComment: { kind: 'resubmitted' } });
+  });
+
+  it('approving a version from before a resubmission is a conflict carrying the current one; approving that works', async () => {
+    const escalation = makeEscalation();
+    const ticketId = await delivered(escalation);
+    expectSent(await supervisor().decide(ticketId, RETURN, options()));
+    const stale = await supervisor().getForReview(ticketId);
+    expectSent(await reviewOf(analyst()).resubmit(ticketId, escalation, { resubmitId: randomUUID(), maybeDelivered: false }));
+
+    const conflict = await supervisor().decide(ticketId, { kind: 'approve' }, options({ expectedEtag: stale.etag }));
+    if (conflict.kind !== 'conflict') throw new Error(`expected conflict, got ${JSON.stringify(conflict)}`);
+    expect(conflict.current).toMatchObject({ reviewState: 'awaiting-review', etag: await inspect.etag(ticketId) });
+    expect(conflict.current.etag).not.toBe(stale.etag);
+    expect(conflict.current.history.at(-1)?.kind).toBe('resubmitted');
+    expect(await decisionComments(ticketId)).toHaveLength(1);
+
+    expectSent(await supervisor().decide(ticketId, { kind: 'approve', note: 'Complete now.' }, options({ expectedEtag: conflict.current.etag })));
+    const t = await inspect.ticket(ticketId);
+    expect(inspect.fieldValue(t, rt.customFields.review)).toEqual(['approved']);
+    expect((await supervisor().getForReview(ticketId)).rtStatus).toBe('open');
+    expect((await decisionComments(ticketId)).map((c) => c.content)).toEqual([RETURN.comment, 'Complete now.']);
+
+    // The same history and status read in pages of 2 (history, texts and transaction searches).
+    const detail = await supervisor().getForReview(ticketId);
+    expect(detail.history.map((e) => e.kind)).toEqual(['created', 'returned', 'resubmitted', 'approved']);
+    expect((await supervisor({ pageSize: 2 }).getForReview(ticketId)).history).toEqual(detail.history);
+    expect(await reviewOf(analyst({ pageSize: 2 })).reviewStatus([ticketId])).toEqual([
+      { remoteId: ticketId, reviewState: 'approved', lastComment: detail.history.at(-1) },
+    ]);
+  });
+
+  it('forwarding writes the vendor case into an internal comment and marks the ticket forwarded', async () => {
+    const ticketId = await delivered();
+    const forward: Decision = {
+      kind: 'forward',
+      priority: 'high',
+      replicationSteps: 'Log in to the parent portal as the parent; the lockout banner shows after a reset.',
+      caseText: 'HAC lockout persists after two password resets for one parent account.',
+    };
+    expectSent(await supervisor().decide(ticketId, forward, options({ expectedEtag: (await supervisor().getForReview(ticketId)).etag })));
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.review)).toEqual(['forwarded']);
+    const [comment] = await decisionComments(ticketId);
+    expect(comment?.content).toContain('Priority: High (vendor target: within 4 business hours)');
+    expect(comment?.content).toContain(forward.replicationSteps);
+    expect(comment?.content).toContain(forward.caseText);
+    expect((await inspect.messages(ticketId)).filter((m) => m.type === 'Correspond')).toHaveLength(0);
+  });
+
+  it('a decision whose answer is lost after commit, retried as maybe delivered, leaves exactly one decision comment', async () => {
+    const ticketId = await delivered();
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    const review = supervisor({ baseUrl: proxy.url });
+    const etag = (await review.getForReview(ticketId)).etag;
+    const decisionId = randomUUID();
+
+    const first = await review.decide(ticketId, RETURN, options({ decisionId, expectedEtag: etag }));
+    expect(first).toMatchObject({ kind: 'retry', maybeDelivered: true });
+    // The retry carries the same decision and the same (now stale) ETag: the marker wins.
+    expectSent(await review.decide(ticketId, RETURN, options({ decisionId, expectedEtag: etag, maybeDelivered: true })));
+    expect(proxy.counters['drop-after-commit']).toBe(1);
+    expect(await decisionComments(ticketId)).toHaveLength(1);
+  });
+
+  it('a resubmission whose answer is lost after commit is not written twice', async () => {
+    const escalation = makeEscalation();
+    const ticketId = await delivered(escalation);
+    expectSent(await supervisor().decide(ticketId, RETURN, options()));
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    const review = reviewOf(analyst({ baseUrl: proxy.url }));
+    const resubmitId = randomUUID();
+    const corrected = { ...escalation, draft: { ...escalation.draft, subject: 'Corrected: HAC login fails after reset' } };
+
+    expect(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: false })).toMatchObject({ kind: 'retry', maybeDelivered: true });
+    expectSent(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: true }));
+    const resubmissions = (await inspect.messages(ticketId)).filter((m) => m.subject.includes('[Deskbook resubmission'));
+    expect(resubmissions).toHaveLength(1);
+    expect((await inspect.ticket(ticketId)).Subject).toBe(corrected.draft.subject);
+  });
+
+  it('a refused token is an auth outcome and writes nothing', async () => {
+    const ticketId = await delivered();
+    const outcome = await supervisor({ token: '1-27-00000000000000000000000000000000' }).decide(ticketId, RETURN, options());
+    expect(outcome).toMatchObject({ kind: 'auth', status: 401 });
+    expect(await decisionComments(ticketId)).toHaveLength(0);
+  });
+});
+
+/** Tickets straight through REST2 (one request each, two at a time): only for the paging test. */
+async function createQuickly(count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const one = async () => {
+    const res = await fetch(`${rt.baseUrl}/REST/2.0/ticket`, {
+      method: 'POST',
+      headers: { Authorization: `token ${rt.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Queue: rt.queue, Subject: 'Paging test', Content: 'paging', ContentType: 'text/plain' }),
+    });
+    if (res.status !== 201) throw new Error(`create failed: HTTP ${res.status}`);
+    ids.push(z.object({ id: z.string() }).parse(await res.json()).id);
+  };
+  for (let i = 0; i < count; i += 2) await Promise.all(Array.from({ length: Math.min(2, count - i) }, one));
+  return ids;
+}
