@@ -10,6 +10,7 @@ import { createFileLogSink } from './log/file-sink';
 import { createMainServices } from './host/services';
 import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './security/app-protocol';
 import { hardenWebContents } from './security/harden';
+import { denyAllPermissions } from './security/permissions';
 import { autoUpdater } from 'electron-updater';
 import { createNodePolicyDeps, readAdminPolicy } from './policy';
 import { detectInstallKind, processInstallFacts } from './updates';
@@ -33,9 +34,7 @@ async function start(): Promise<void> {
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
 
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  denyAllPermissions(session.defaultSession);
 
   const windows = new Set<WebContents>();
   const adminPolicy = await readAdminPolicy(process.platform, createNodePolicyDeps());
@@ -86,6 +85,8 @@ async function start(): Promise<void> {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: true,
+        // A middle-click would ask for a new window; every new window is denied anyway.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     const contents = win.webContents;

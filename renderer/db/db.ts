@@ -59,7 +59,10 @@ export interface OutboxRow {
   remoteId?: string;
   state: OutboxState;
   attemptId: string | null;
+  /** Attempts started, including those a crash or reload interrupted. */
   attempts: number;
+  /** Attempts that ended in a retryable failure: the backoff grows with these, not with reloads. */
+  failures?: number;
   /** The previous attempt may have reached the server: look it up before creating again. */
   maybeDelivered: boolean;
   nextAttemptAt: number;

@@ -87,7 +87,7 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
 
     const random = mulberry32(SEED);
     let reloads = 0;
-    const deadline = Date.now() + (COUNT <= 1000 ? 240_000 : 3_600_000);
+    const deadline = Date.now() + (COUNT <= 1000 ? 360_000 : 3_600_000);
     for (;;) {
       await page.waitForTimeout(500 + Math.floor(random() * 2500));
       const states = await outboxStates(page);
@@ -140,5 +140,5 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
       return rows.filter((r) => r.status === 'sent' && r.remoteUrl).length;
     });
     expect(sentCount).toBe(COUNT);
-  }, COUNT <= 1000 ? 420_000 : 4_000_000);
+  }, COUNT <= 1000 ? 480_000 : 4_000_000);
 });

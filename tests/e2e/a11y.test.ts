@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
 
@@ -9,7 +7,6 @@ import type { LaunchedApp } from './harness';
  * Every control has an accessible name and each screen passes axe-core's WCAG 2.1 A/AA rules.
  * axe is evaluated through the debugging protocol, which the page's CSP does not govern.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let app: LaunchedApp;
 
 beforeAll(async () => {
@@ -19,14 +16,7 @@ afterAll(async () => {
   await app?.dispose();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+const violations = axeViolations;
 
 describe('accessibility of each screen', () => {
   it('is checked by a live axe (an unlabeled input is reported)', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
+import { axeViolations } from './axe';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
 
@@ -175,5 +176,20 @@ describe('supervisor review, technician and supervisor on two machines', () => {
     const rows = await page.locator('tbody tr').allTextContents();
     expect(rows.map((r) => (r.includes('return') ? 'return' : r.includes('approve') ? 'approve' : r))).toEqual(['return', 'approve']);
     expect(rows.join('\n')).toContain('Sam Supervisor (supervisor)');
+    expect(await axeViolations(page), 'audit').toEqual([]);
+  });
+
+  it('the dashboard counts escalations by SOP and school, and the review screen is accessible', async () => {
+    const { page } = sup;
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await page.getByTestId('chart-school').waitFor();
+    await expect(page.getByTestId('chart-school').textContent()).resolves.toContain('Lincoln Elementary');
+    await expect(page.getByTestId('sla-attainment').textContent()).resolves.toMatch(/of 1 decided/);
+    expect(await axeViolations(page), 'dashboard').toEqual([]);
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByLabel('Status').selectOption('approved');
+    await page.getByTestId('review-row').first().click();
+    await page.getByTestId('sla-district').waitFor();
+    expect(await axeViolations(page), 'review').toEqual([]);
   });
 });

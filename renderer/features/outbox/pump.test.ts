@@ -225,3 +225,19 @@ describe('decisions and resubmissions in the outbox', () => {
     pump.stop();
   });
 });
+
+describe('backoff and interruptions', () => {
+  it('grows the backoff with failures, not with attempts a reload interrupted', async () => {
+    await enqueueEscalation(db, escalation(9), clock, null);
+    for (let i = 0; i < 6; i++) {
+      await claimNext(db, clock, `interrupted-${i}`);
+      await recoverInterrupted(db, clock);
+    }
+    const claimed = await claimNext(db, clock, 'last');
+    expect(claimed?.attempts).toBe(7);
+    await recordResult(db, claimed!.id, 'last', { kind: 'retry', reason: 'HTTP 500', maybeDelivered: true }, clock, () => 0.999);
+    const row = await db.outbox.get(claimed!.id);
+    expect(row?.failures).toBe(1);
+    expect(row!.nextAttemptAt - clock).toBe(backoffDelay(1, () => 0.999));
+  });
+});

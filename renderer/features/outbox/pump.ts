@@ -104,6 +104,8 @@ function fromIpcError(result: { ok: false; error: { code: string; message: strin
   return { kind: 'retry', reason: message, maybeDelivered: true };
 }
 
+const DECIDED_STATE = { approve: 'approved', return: 'returned', forward: 'forwarded' } as const;
+
 /** One attempt's result, waiting to be recorded. */
 export interface AttemptResult {
   id: string;
@@ -121,7 +123,15 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
   switch (outcome.kind) {
     case 'sent':
       await db.outbox.delete(id);
-      if (kind === 'decision') await db.decisions.update(row.escalationId, { state: 'applied', message: null });
+      if (kind === 'decision') {
+        await db.decisions.update(row.escalationId, { state: 'applied', message: null });
+        // Show the decision in the supervisor's cached list at once, before the next pull.
+        const decision = await db.decisions.get(row.escalationId);
+        if (decision) {
+          const reviewState = DECIDED_STATE[decision.decision.kind];
+          await db.reviews.update(decision.remoteId, { reviewState, 'item.reviewState': reviewState });
+        }
+      }
       else if (kind === 'resubmit') await db.escalations.update(row.escalationId, { status: 'sent', reviewState: 'awaiting-review', reviewComment: null, sentAt: now });
       else await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
       break;
@@ -130,15 +140,18 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
       await db.outbox.delete(id);
       await db.decisions.update(row.escalationId, { state: 'conflict', current: outcome.current, message: outcome.message });
       break;
-    case 'retry':
+    case 'retry': {
+      const failures = (row.failures ?? 0) + 1;
       await db.outbox.update(id, {
         ...base,
         state: 'pending',
+        failures,
         maybeDelivered: row.maybeDelivered || outcome.maybeDelivered,
-        nextAttemptAt: now + backoffDelay(row.attempts, random, outcome.retryAfterMs),
+        nextAttemptAt: now + backoffDelay(failures, random, outcome.retryAfterMs),
         lastError: outcome.reason,
       });
       break;
+    }
     case 'failed':
       await db.outbox.update(id, { ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
       if (kind === 'decision') await db.decisions.update(row.escalationId, { state: 'failed', message: outcome.message });
@@ -167,7 +180,7 @@ export async function recordResults(
   now: number,
   random: () => number,
 ): Promise<('recorded' | 'stale')[]> {
-  return db.transaction('rw', [db.outbox, db.escalations, db.decisions], async () => {
+  return db.transaction('rw', [db.outbox, db.escalations, db.decisions, db.reviews], async () => {
     const outcomes: ('recorded' | 'stale')[] = [];
     for (const result of results) outcomes.push(await applyResult(db, result, now, random));
     return outcomes;
