@@ -89,7 +89,9 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
     let reloads = 0;
     const deadline = Date.now() + (COUNT <= 1000 ? 360_000 : 3_600_000);
     for (;;) {
-      await page.waitForTimeout(500 + Math.floor(random() * 2500));
+      // Reload every 0.5–3 s at 500; at 10,000 every 5–20 s, so the run measures delivery under
+      // interruption rather than only restarts.
+      await page.waitForTimeout(COUNT <= 1000 ? 500 + Math.floor(random() * 2500) : 5000 + Math.floor(random() * 15000));
       const states = await outboxStates(page);
       const left = Object.values(states).reduce((a, b) => a + b, 0);
       if (left === 0 && reloads >= MIN_RELOADS) break;

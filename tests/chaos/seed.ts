@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Escalation } from '../../shared/escalation/schema';
-import type { EscalationRow, OutboxRow } from '../../renderer/db/db';
+import { newOutboxEntry, queuedEscalationRow } from '../../renderer/features/outbox/enqueue';
 
 /** A valid queued escalation, numbered so its content can be checked in Request Tracker. */
 export function chaosEscalation(n: number): Escalation {
@@ -35,32 +35,7 @@ export function chaosEscalation(n: number): Escalation {
  * technician who queued them over hours offline. Dexie reads these rows as its own.
  */
 export async function seedQueue(page: Page, escalations: readonly Escalation[], now: number): Promise<void> {
-  const rows = escalations.map((escalation) => {
-    const esc: EscalationRow = {
-      id: escalation.id,
-      requestId: escalation.id,
-      escalation,
-      status: 'queued',
-      remoteId: null,
-      remoteUrl: null,
-      createdAt: now,
-      sentAt: null,
-    };
-    const entry: OutboxRow = {
-      id: escalation.id,
-      escalationId: escalation.id,
-      state: 'pending',
-      attemptId: null,
-      attempts: 0,
-      maybeDelivered: false,
-      nextAttemptAt: now,
-      lastError: null,
-      lastOutcome: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    return { esc, entry };
-  });
+  const rows = escalations.map((escalation) => ({ esc: queuedEscalationRow(escalation, now), entry: newOutboxEntry(escalation.id, escalation.id, now) }));
   for (let i = 0; i < rows.length; i += 500) {
     await page.evaluate(async (batch) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -1,6 +1,39 @@
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { DecisionRow, DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
 
+/** A fresh outbox entry, due now. `kind` defaults to a new escalation. */
+export function newOutboxEntry(id: string, refId: string, now: number, kind?: OutboxRow['kind'], remoteId?: string): OutboxRow {
+  return {
+    id,
+    ...(kind ? { kind } : {}),
+    escalationId: refId,
+    ...(remoteId ? { remoteId } : {}),
+    state: 'pending',
+    attemptId: null,
+    attempts: 0,
+    maybeDelivered: false,
+    nextAttemptAt: now,
+    lastError: null,
+    lastOutcome: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The escalation row of a newly queued escalation; its id is also the request id. */
+export function queuedEscalationRow(escalation: Escalation, now: number): EscalationRow {
+  return {
+    id: escalation.id,
+    requestId: escalation.id,
+    escalation,
+    status: 'queued',
+    remoteId: null,
+    remoteUrl: null,
+    createdAt: now,
+    sentAt: null,
+  };
+}
+
 /**
  * Queues an escalation: the escalation row and its outbox entry in ONE strict-durability
  * transaction, and the draft it came from removed in the same one, so a crash leaves either a
@@ -12,29 +45,8 @@ export async function enqueueEscalation(
   now: number,
   draftId: string | null,
 ): Promise<OutboxRow> {
-  const entry: OutboxRow = {
-    id: escalation.id,
-    escalationId: escalation.id,
-    state: 'pending',
-    attemptId: null,
-    attempts: 0,
-    maybeDelivered: false,
-    nextAttemptAt: now,
-    lastError: null,
-    lastOutcome: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const row: EscalationRow = {
-    id: escalation.id,
-    requestId: escalation.id,
-    escalation,
-    status: 'queued',
-    remoteId: null,
-    remoteUrl: null,
-    createdAt: now,
-    sentAt: null,
-  };
+  const entry = newOutboxEntry(escalation.id, escalation.id, now);
+  const row = queuedEscalationRow(escalation, now);
   const write = () => Promise.all([db.escalations.put(row), db.outbox.put(entry), draftId ? db.drafts.delete(draftId) : undefined]);
   if (draftId) await db.transaction('rw', db.escalations, db.outbox, db.drafts, write);
   else await db.transaction('rw', db.escalations, db.outbox, write);
@@ -81,23 +93,6 @@ export async function retryNow(db: DeskbookDb, id: string, now: number): Promise
   });
 }
 
-function freshEntry(id: string, kind: OutboxRow['kind'], refId: string, remoteId: string, now: number): OutboxRow {
-  return {
-    id,
-    kind,
-    escalationId: refId,
-    remoteId,
-    state: 'pending',
-    attemptId: null,
-    attempts: 0,
-    maybeDelivered: false,
-    nextAttemptAt: now,
-    lastError: null,
-    lastOutcome: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 /**
  * Queues a supervisor's decision: the decision and its outbox entry in one transaction, so a
@@ -105,7 +100,7 @@ function freshEntry(id: string, kind: OutboxRow['kind'], refId: string, remoteId
  */
 export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now: number): Promise<void> {
   await db.transaction('rw', db.decisions, db.outbox, async () => {
-    await Promise.all([db.decisions.put(decision), db.outbox.put(freshEntry(decision.id, 'decision', decision.id, decision.remoteId, now))]);
+    await Promise.all([db.decisions.put(decision), db.outbox.put(newOutboxEntry(decision.id, decision.id, now, 'decision', decision.remoteId))]);
   });
 }
 
@@ -118,7 +113,7 @@ export async function enqueueResubmit(db: DeskbookDb, escalation: Escalation, re
   const id = crypto.randomUUID();
   await db.transaction('rw', [db.escalations, db.outbox, db.drafts], async () => {
     await db.escalations.update(escalation.id, { escalation, status: 'queued', reviewState: 'awaiting-review', reviewComment: null });
-    await db.outbox.put(freshEntry(id, 'resubmit', escalation.id, remoteId, now));
+    await db.outbox.put(newOutboxEntry(id, escalation.id, now, 'resubmit', remoteId));
     if (draftId) await db.drafts.delete(draftId);
   });
   return id;

@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store';
 import { db } from '../../db/db';
 import type { ReviewRow } from '../../db/db';
 import { enqueueDecision, kickOutbox } from '../outbox';
+import { TextAreaField } from '../../app/TextAreaField';
 import { vendorCaseText } from './case-text';
 import { decisionFormSchema } from './decision-form';
 import type { DecisionFormValues } from './decision-form';
@@ -101,39 +102,17 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
         </div>
       )}
       {kind === 'return' && (
-        <div className="field">
-          <label htmlFor="decision-comment">Comment for the analyst (required)</label>
-          <textarea
-            id="decision-comment"
-            rows={3}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={errors.comment ? 'decision-comment-error' : undefined}
-            {...register('comment')}
-          />
-          {errors.comment && (
-            <small id="decision-comment-error" className="error-text" role="alert">
-              {errors.comment.message}
-            </small>
-          )}
-        </div>
+        <TextAreaField id="decision-comment" label="Comment for the analyst (required)" rows={3} error={errors.comment?.message} {...register('comment')} />
       )}
       {kind === 'forward' && (
         <>
-          <div className="field">
-            <label htmlFor="decision-replication">Replication steps (required)</label>
-            <textarea
-              id="decision-replication"
-              rows={3}
-              aria-invalid={errors.replicationSteps ? true : undefined}
-              aria-describedby={errors.replicationSteps ? 'decision-replication-error' : undefined}
-              {...register('replicationSteps')}
-            />
-            {errors.replicationSteps && (
-              <small id="decision-replication-error" className="error-text" role="alert">
-                {errors.replicationSteps.message}
-              </small>
-            )}
-          </div>
+          <TextAreaField
+            id="decision-replication"
+            label="Replication steps (required)"
+            rows={3}
+            error={errors.replicationSteps?.message}
+            {...register('replicationSteps')}
+          />
           <div className="field">
             <label htmlFor="decision-priority">Vendor priority</label>
             <select id="decision-priority" {...register('priority')}>
@@ -144,20 +123,14 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="decision-case">Case text for the vendor&apos;s portal</label>
-            <textarea
-              id="decision-case"
-              rows={8}
-              aria-invalid={errors.caseText ? true : undefined}
-              aria-describedby={errors.caseText ? 'decision-case-error' : undefined}
-              {...register('caseText')}
-            />
-            {errors.caseText && (
-              <small id="decision-case-error" className="error-text" role="alert">
-                {errors.caseText.message}
-              </small>
-            )}
+          <TextAreaField
+            id="decision-case"
+            label="Case text for the vendor's portal"
+            rows={8}
+            error={errors.caseText?.message}
+            {...register('caseText')}
+          />
+          <div>
             <div className="row">
               <button type="button" onClick={fillCaseText}>
                 Generate case text

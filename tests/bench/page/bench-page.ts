@@ -2,15 +2,14 @@
 // app's origin, so `window.deskbook` is the real binding into main's router. It uses the app's
 // own Dexie schema, enqueue and pump code on databases of its own, never the app's `deskbook`.
 import { openDeskbookDb } from '../../../renderer/db/db';
-import type { DeskbookDb, EscalationRow, OutboxRow } from '../../../renderer/db/db';
-import { enqueueEscalation } from '../../../renderer/features/outbox/enqueue';
+import type { DeskbookDb, ReviewRow } from '../../../renderer/db/db';
+import { enqueueEscalation, newOutboxEntry, queuedEscalationRow } from '../../../renderer/features/outbox/enqueue';
 import { createOutboxPump } from '../../../renderer/features/outbox/pump';
 import type { OutboxPump } from '../../../renderer/features/outbox/pump';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { DeskbookApi } from '../../../shared/ipc/api';
 import { queryReviews } from '../../../renderer/features/review/queries';
 import type { ReviewFilter } from '../../../renderer/features/review/queries';
-import type { ReviewRow } from '../../../renderer/db/db';
 
 export interface QueueingTimes {
   /** Whether the page is cross-origin isolated (performance.now() to 5 µs rather than 100 µs). */
@@ -92,29 +91,8 @@ function openRawDb(name: string): Promise<IDBDatabase> {
 
 /** The baseline: one strict readwrite transaction putting the rows `enqueueEscalation` writes. */
 function rawEnqueue(db: IDBDatabase, escalation: Escalation, now: number): Promise<void> {
-  const row: EscalationRow = {
-    id: escalation.id,
-    requestId: escalation.id,
-    escalation,
-    status: 'queued',
-    remoteId: null,
-    remoteUrl: null,
-    createdAt: now,
-    sentAt: null,
-  };
-  const entry: OutboxRow = {
-    id: escalation.id,
-    escalationId: escalation.id,
-    state: 'pending',
-    attemptId: null,
-    attempts: 0,
-    maybeDelivered: false,
-    nextAttemptAt: now,
-    lastError: null,
-    lastOutcome: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const row = queuedEscalationRow(escalation, now);
+  const entry = newOutboxEntry(escalation.id, escalation.id, now);
   return new Promise((resolve, reject) => {
     const tx = db.transaction(['escalations', 'outbox'], 'readwrite', { durability: 'strict' });
     tx.objectStore('escalations').put(row);
