@@ -1,6 +1,6 @@
 // `npm run start:web`: the built renderer and the real main-process services in a Node host on
 // 127.0.0.1, for machines where the Electron binary cannot run.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../shared/log';
@@ -29,7 +29,7 @@ void startWebHost({
       {
         shell: 'web',
         appName: 'Deskbook',
-        appVersion: process.env.npm_package_version ?? '0.0.0',
+        appVersion: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
         os: process.platform,
         dataDir,
         allowedOrigin: origin,
