@@ -128,6 +128,8 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
       }
     },
     user: () => effective().user,
+    vault,
+    now,
     audit,
     machine: platform.machine,
     log,

@@ -108,6 +108,15 @@ describe('the delivery service', () => {
     });
   });
 
+  it('reports a ticket found on reconcile as sent even when its sealed notes were purged since', async () => {
+    const memory = memoryTicketing();
+    const e = escalation([{ handle: 'sn_00000000-0000-4000-8000-00000000000a', label: 'Login', preview: '•' }]);
+    memory.tickets.set(e.id, { remoteId: '77', notes: ['(delivered earlier)'] });
+    const service = createDeliveryService({ connector: async () => memory.connector, vault, now: () => new Date(), log: createLogger('t', () => {}) });
+    await expect(service.deliver({ requestId: e.id, attemptId: 'a1', escalation: e, maybeDelivered: true })).resolves.toMatchObject({ kind: 'sent', remoteId: '77' });
+    expect(memory.calls).toEqual([`find:${e.id}`]);
+  });
+
   it('waits in line when no ticketing system is configured', async () => {
     const service = createDeliveryService({ connector: async () => null, vault, now: () => new Date(), log: createLogger('t', () => {}) });
     const e = escalation();

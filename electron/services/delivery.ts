@@ -2,7 +2,7 @@ import type { Escalation } from '../../shared/escalation/schema';
 import type { DeliverRequest } from '../../shared/ipc/sync';
 import type { Logger } from '../../shared/log';
 import { DeskbookError } from '../../shared/result';
-import { deliver } from '../sync/connector';
+import { ConnectorError, deliver } from '../sync/connector';
 import type { Connector, SealedNote } from '../sync/connector';
 import type { DeliveryOutcome } from '../sync/outcome';
 import type { Vault } from '../vault/vault';
@@ -43,9 +43,28 @@ export function createDeliveryService(options: DeliveryServiceOptions) {
     if (!connector) {
       return { kind: 'retry', reason: 'No ticketing system is configured yet (Settings).', maybeDelivered };
     }
+    if (maybeDelivered) {
+      // Look the request id up before anything else: the ticket may exist even when its sealed
+      // notes were since purged (delivered, then kept only for the retention window).
+      let existing;
+      try {
+        existing = await connector.findByRequestId(request.requestId);
+      } catch (error) {
+        if (!(error instanceof ConnectorError)) throw error;
+        const outcome = error.outcome;
+        return outcome.kind === 'retry' ? { ...outcome, maybeDelivered: true } : outcome;
+      }
+      if (existing) {
+        const notes = await openNotes(request.escalation);
+        if (Array.isArray(notes) && notes.length > 0) await connector.ensureSealedNotes(existing, request.requestId, notes);
+        else if (!Array.isArray(notes)) options.log.warn('sealed notes unreadable on reconcile', { requestId: request.requestId });
+        await options.vault.markDelivered(request.escalation.draft.sealedNotes.map((n) => n.handle), options.now());
+        return { kind: 'sent', remoteId: existing.remoteId, url: existing.url };
+      }
+    }
     const notes = await openNotes(request.escalation);
     if (!Array.isArray(notes)) return notes;
-    const outcome = await deliver(connector, request.escalation, request.requestId, notes, { maybeDelivered });
+    const outcome = await deliver(connector, request.escalation, request.requestId, notes, { maybeDelivered: false });
     options.log.info('delivery attempt', { requestId: request.requestId, outcome: outcome.kind, maybeDelivered });
     if (outcome.kind === 'sent') {
       await options.vault.markDelivered(

@@ -6,6 +6,8 @@ import type { UserProfile } from '../../shared/ipc/settings';
 import { createLogger } from '../../shared/log';
 import type { DecisionRequest } from '../../shared/review/schema';
 import { createAuditTrail } from '../audit';
+import { createDevEncryptor } from '../vault/encryptor';
+import { createVault } from '../vault/vault';
 import type { Connector, ReviewConnector } from '../sync/connector';
 import { createReviewService } from './review';
 
@@ -60,7 +62,8 @@ const request = (decision: DecisionRequest['decision']): DecisionRequest => ({
 
 function service(user: UserProfile, memory = memoryReview()) {
   const audit = createAuditTrail(path.join(dir, 'audit.jsonl'), () => new Date('2026-11-23T15:05:00Z'));
-  const svc = createReviewService({ connector: async () => memory.connector, user: () => user, audit, machine: 'desk-07', log: createLogger('t', () => {}) });
+  const vault = createVault(path.join(dir, 'vault'), createDevEncryptor(dir));
+  const svc = createReviewService({ connector: async () => memory.connector, user: () => user, vault, now: () => new Date(), audit, machine: 'desk-07', log: createLogger('t', () => {}) });
   return { svc, audit, memory };
 }
 

@@ -8,9 +8,13 @@ import type { AuditTrail } from '../audit';
 import { ConnectorError } from '../sync/connector';
 import type { Connector, ReviewConnector } from '../sync/connector';
 import type { DeliveryOutcome } from '../sync/outcome';
+import type { Vault } from '../vault/vault';
 
 export interface ReviewServiceOptions {
   connector: () => Promise<Connector | null>;
+  /** To hand a fix's sealed notes to the ticket (as internal notes) and mark them delivered. */
+  vault: Vault;
+  now: () => Date;
   user: () => UserProfile;
   audit: AuditTrail;
   machine: string;
@@ -110,9 +114,24 @@ export function createReviewService(options: ReviewServiceOptions) {
       const connector = await options.connector();
       if (!connector?.review) return { kind: 'retry', reason: 'No ticketing system with review is configured yet (Settings).', maybeDelivered: request.maybeDelivered };
       const r = connector.review;
-      return once(request.resubmitId, request.maybeDelivered, (maybe) =>
+      const handles = request.escalation.draft.sealedNotes.map((n) => n.handle);
+      const notes: { label: string; plaintext: string }[] = [];
+      for (const handle of handles) {
+        try {
+          notes.push(await options.vault.open(handle));
+        } catch (error) {
+          return { kind: 'failed', message: `A sealed note of this fix cannot be read (${(error as Error).message}). Edit it and seal it again.` };
+        }
+      }
+      const outcome = await once(request.resubmitId, request.maybeDelivered, (maybe) =>
         r.resubmit(request.remoteId, request.escalation, { resubmitId: request.resubmitId, maybeDelivered: maybe }),
       );
+      if (outcome.kind === 'sent' && notes.length > 0) {
+        // Sealed notes go to the same ticket as internal comments, once (marked with the fix's id).
+        await connector.ensureSealedNotes({ remoteId: outcome.remoteId, url: outcome.url }, request.resubmitId, notes);
+        await options.vault.markDelivered(handles, options.now());
+      }
+      return outcome;
     },
   };
 }

@@ -91,3 +91,17 @@ describe('the safeStorage encryptor', () => {
     await expect(mac.status()).resolves.toMatchObject({ available: false, backend: 'macOS Keychain' });
   });
 });
+
+describe('the vault index on disk', () => {
+  it('refuses to treat an unreadable index as empty, so no note is erased', async () => {
+    const vaultDir = path.join(dir, 'vault');
+    const vault = createVault(vaultDir, createDevEncryptor(dir));
+    const ref = await vault.seal('HAC login', 'Keep-Me-1234');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(vaultDir, 'index.json'), '{"version": 99, "notes": "future format"}');
+    const fresh = createVault(vaultDir, createDevEncryptor(dir));
+    await expect(fresh.seal('other', 'Another-Secret-9')).rejects.toMatchObject({ code: 'VAULT_UNAVAILABLE' });
+    expect(readFileSync(path.join(vaultDir, 'index.json'), 'utf8')).toContain('future format');
+    expect(ref.handle).toMatch(/^sn_/);
+  });
+});

@@ -56,11 +56,29 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
   const secretCache = new Map<string, string>();
   const readIndex = async (): Promise<Index> => {
     if (cachedIndex) return structuredClone(cachedIndex);
+    let text: string;
     try {
-      cachedIndex = indexSchema.parse(JSON.parse(await readFile(indexFile, 'utf8')));
-    } catch {
+      text = await readFile(indexFile, 'utf8');
+    } catch (error) {
+      // Only "no file yet" means an empty vault. Anything else (a lock held by antivirus, a
+      // permission problem) must not be taken as empty: the next write would erase every note.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new DeskbookError('VAULT_UNAVAILABLE', `The vault's index cannot be read right now (${(error as Error).message}).`);
+      }
       cachedIndex = { version: 1, notes: [], secrets: [] };
+      return structuredClone(cachedIndex);
     }
+    const parsed = indexSchema.safeParse((() => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return null;
+      }
+    })());
+    if (!parsed.success) {
+      throw new DeskbookError('VAULT_UNAVAILABLE', "The vault's index is not in a format this version understands; it was left untouched.");
+    }
+    cachedIndex = parsed.data;
     return structuredClone(cachedIndex);
   };
   const writeIndex = async (index: Index) => {

@@ -7,6 +7,7 @@ import type { EscalationDraft, EscalationDraftInput } from '../../../shared/esca
 import { VENDOR_SUPPORT_POLICY } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useAppStore } from '../../app/store';
+import { deskbook } from '../../ipc/client';
 import type { DraftRow } from '../../db/db';
 import { useDraft } from './draft-queries';
 import { discardDraft, saveDraftValues } from './drafts';
@@ -250,7 +251,12 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         notes={sealedNotes}
         prompt={sealPrompt}
         onAdd={(note) => setValue('sealedNotes', [...getValues('sealedNotes'), note], { shouldDirty: true })}
-        onRemove={(handle) => setValue('sealedNotes', getValues('sealedNotes').filter((n) => n.handle !== handle), { shouldDirty: true })}
+        onRemove={(handle) => {
+          setValue('sealedNotes', getValues('sealedNotes').filter((n) => n.handle !== handle), { shouldDirty: true });
+          // A removed note is deleted from the vault too, not left encrypted on disk — unless the
+          // queued escalation this draft edits still uses it (it goes when that is replaced).
+          if (!draft.replacesRequestId) void deskbook().vault.discard({ handle });
+        }}
       />
       {submitError && (
         <p role="alert" className="error-text">

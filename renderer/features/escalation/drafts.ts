@@ -1,5 +1,6 @@
 import type { EscalationDraftInput } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
+import { deskbook } from '../../ipc/client';
 import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
 import { blankDraft, draftFromRun } from './prefill';
 import { draftForDisk } from './secrets';
@@ -38,7 +39,8 @@ export async function createBlankDraft(now: number): Promise<string> {
  * id), or a delivered one a supervisor returned (the fix goes to the same ticket).
  */
 export async function createDraftFromEscalation(row: EscalationRow, now: number): Promise<string> {
-  const returned = row.status === 'sent' && row.remoteId !== null;
+  // Once a ticket exists, every edit goes to that ticket (a fix), never a new one.
+  const returned = row.remoteId !== null;
   const id = crypto.randomUUID();
   const d = row.escalation.draft;
   const values: EscalationDraftInput = {
@@ -69,6 +71,14 @@ export async function saveDraftValues(id: string, values: EscalationDraftInput, 
   await db().drafts.update(id, { values: draftForDisk(values), updatedAt: now });
 }
 
+/**
+ * Deletes a draft and the sealed notes only it referred to (from the vault, not just the list);
+ * notes the queued escalation it was editing still uses are kept.
+ */
 export async function discardDraft(id: string): Promise<void> {
+  const draft = await db().drafts.get(id);
   await db().drafts.delete(id);
+  const original = draft?.replacesRequestId ? await db().escalations.get(draft.replacesRequestId) : undefined;
+  const kept = new Set(original?.escalation.draft.sealedNotes.map((n) => n.handle) ?? []);
+  for (const note of draft?.values.sealedNotes ?? []) if (!kept.has(note.handle)) void deskbook().vault.discard({ handle: note.handle });
 }

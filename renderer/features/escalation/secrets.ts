@@ -72,6 +72,8 @@ export function draftForDisk(values: EscalationDraftInput): EscalationDraftInput
     stepsTried: values.stepsTried.map((step) => clean(step) ?? ''),
     replicationSteps: clean(values.replicationSteps),
     callerName: clean(values.callerName),
+    callbackPhone: clean(values.callbackPhone) ?? '',
+    studentNumber: clean(values.studentNumber),
     studentName: clean(values.studentName),
     school: clean(values.school),
   };

@@ -63,16 +63,21 @@ export async function requeueEdited(db: DeskbookDb, escalation: Escalation, now:
     if (existing && existing.state === 'sending') {
       throw new Error('This ticket is being delivered right now; wait for the attempt to finish, then edit it.');
     }
+    const queued = await db.escalations.get(escalation.id);
+    if (!existing && (queued?.status === 'sent' || queued?.remoteId)) {
+      throw new Error('This ticket was delivered meanwhile; this edit was not sent. Open it from "Recently delivered" instead.');
+    }
     await db.escalations.update(escalation.id, { escalation, status: 'queued' });
     await db.outbox.put({
       id: escalation.id,
       escalationId: escalation.id,
-      // A "failed" attempt may still have created the ticket (a custom field that did not
-      // stick, a refused note): look the request id up before creating again.
-      state: existing ? 'needs_reconcile' : 'pending',
+      // Any earlier attempt (a "failed" one included: a custom field that did not stick, a
+      // refused note) may have created the ticket: look the request id up before creating.
+      state: queued ? 'needs_reconcile' : 'pending',
       attemptId: null,
       attempts: existing?.attempts ?? 0,
-      maybeDelivered: existing !== undefined,
+      failures: 0,
+      maybeDelivered: queued !== undefined,
       nextAttemptAt: now,
       lastError: null,
       lastOutcome: existing?.lastOutcome ?? null,
@@ -112,6 +117,12 @@ export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now
 export async function enqueueResubmit(db: DeskbookDb, escalation: Escalation, remoteId: string, now: number, draftId: string | null): Promise<string> {
   const id = crypto.randomUUID();
   await db.transaction('rw', [db.escalations, db.outbox, db.drafts], async () => {
+    // A fix replaces any earlier fix of the same ticket that failed or is still waiting.
+    const earlier = await db.outbox.where('escalationId').equals(escalation.id).filter((r) => r.kind === 'resubmit').toArray();
+    if (earlier.some((r) => r.state === 'sending')) {
+      throw new Error('A fix of this ticket is being delivered right now; wait for it to finish, then edit again.');
+    }
+    await db.outbox.bulkDelete(earlier.map((r) => r.id));
     await db.escalations.update(escalation.id, { escalation, status: 'queued', reviewState: 'awaiting-review', reviewComment: null });
     await db.outbox.put(newOutboxEntry(id, escalation.id, now, 'resubmit', remoteId));
     if (draftId) await db.drafts.delete(draftId);

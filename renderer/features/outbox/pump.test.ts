@@ -241,3 +241,52 @@ describe('backoff and interruptions', () => {
     expect(row!.nextAttemptAt - clock).toBe(backoffDelay(1, () => 0.999));
   });
 });
+
+describe('the pump when things stop mid-way', () => {
+  it('puts claimed-but-unsent entries back in line when the network drops mid-drain', async () => {
+    for (let i = 0; i < 10; i++) await enqueueEscalation(db, escalation(100 + i), clock, null);
+    let online = true;
+    const pump = createOutboxPump({
+      db,
+      deliver: async () => {
+        online = false;
+        return ok({ kind: 'retry', reason: 'connection reset', maybeDelivered: true });
+      },
+      now: () => clock,
+      random: () => 0.5,
+      newId: () => `attempt-${++counter}`,
+      isOnline: () => online,
+      withLock: (fn) => fn(),
+      concurrency: 2,
+      setTimer: () => null,
+    });
+    await pump.start();
+    await pump.drain();
+    const states = (await db.outbox.toArray()).map((r) => r.state);
+    expect(states).toHaveLength(10);
+    expect(states.filter((s) => s === 'sending')).toEqual([]);
+    pump.stop();
+  });
+
+  it('releases the Web Lock when stopped before the lock was granted', async () => {
+    let released = false;
+    const pump = createOutboxPump({
+      db,
+      deliver: async () => ok({ kind: 'sent', remoteId: '1', url: 'u' }),
+      now: () => clock,
+      random: () => 0.5,
+      newId: () => `attempt-${++counter}`,
+      isOnline: () => true,
+      withLock: (fn) =>
+        new Promise<void>((resolve) => {
+          setTimeout(() => void fn().then(() => ((released = true), resolve())), 5);
+        }),
+      setTimer: () => null,
+    });
+    const started = pump.start();
+    pump.stop();
+    await started;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(released).toBe(true);
+  });
+});

@@ -97,7 +97,8 @@ export async function claimNext(db: DeskbookDb, now: number, attemptId: string):
 /** Turns an IPC failure (main unreachable, refused) into a delivery result. */
 function fromIpcError(result: { ok: false; error: { code: string; message: string } }): DeliveryResult {
   const { code, message } = result.error;
-  if (code === 'FORBIDDEN') return { kind: 'auth', status: 403, message };
+  // Main refused this user (a role, an Authorized-Contact rule): signing in again cannot help.
+  if (code === 'FORBIDDEN') return { kind: 'failed', message };
   if (code === 'BAD_INPUT') return { kind: 'failed', message };
   if (code === 'VAULT_UNAVAILABLE' || code === 'SIGNED_OUT') return { kind: 'auth', status: 401, message };
   // Main may have sent the request before the answer was lost: reconcile before resending.
@@ -232,14 +233,22 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     pending.push(result);
     if (!flushQueued) {
       flushQueued = true;
-      flushChain = flushChain.then(async () => {
-        flushQueued = false;
-        const batch = pending;
-        pending = [];
-        if (stopped || batch.length === 0) return;
-        await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
-        deps.onProgress?.();
-      });
+      // A failed write must not jam the chain: the batch goes back to be written with the next.
+      flushChain = flushChain
+        .catch(() => undefined)
+        .then(async () => {
+          flushQueued = false;
+          const batch = pending;
+          pending = [];
+          if (stopped || batch.length === 0) return;
+          try {
+            await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+          } catch (error) {
+            pending = [...batch, ...pending];
+            throw error;
+          }
+          deps.onProgress?.();
+        });
     }
     return flushChain;
   };
@@ -309,7 +318,30 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
       if (exhausted && claimed.length === 0) exhausted = false;
     }
     await Promise.all(inflight);
-    await flushChain;
+    await releaseClaims(claimed.map((c) => c.row));
+    await flushChain.catch(() => undefined);
+    // Results whose write failed are retried once more; if that fails too, the entries stay
+    // `sending` and start-up reconciles them, so nothing is lost or sent twice.
+    if (pending.length > 0) await record(pending.pop()!).catch(() => undefined);
+  };
+
+  /** Claimed but not started (the loop stopped: offline, paused, stopped): back in line, due now. */
+  const releaseClaims = async (rows: readonly OutboxRow[]) => {
+    if (rows.length === 0) return;
+    const now = deps.now();
+    await deps.db.transaction('rw', deps.db.outbox, async () => {
+      for (const row of rows) {
+        const current = await deps.db.outbox.get(row.id);
+        if (current?.state !== 'sending' || current.attemptId !== row.attemptId) continue;
+        await deps.db.outbox.update(row.id, {
+          state: current.maybeDelivered ? 'needs_reconcile' : 'pending',
+          attemptId: null,
+          attempts: Math.max(0, current.attempts - 1),
+          nextAttemptAt: now,
+          updatedAt: now,
+        });
+      }
+    });
   };
 
   const scheduleWake = async () => {
@@ -326,11 +358,14 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   };
 
   const runOnce = async () => {
-    do {
-      again = false;
-      await drainDue();
-    } while (again && !stopped && !paused);
-    await scheduleWake();
+    try {
+      do {
+        again = false;
+        await drainDue();
+      } while (again && !stopped && !paused);
+    } finally {
+      await scheduleWake().catch(() => undefined);
+    }
   };
 
   const kick = () => {
@@ -340,9 +375,16 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
       return;
     }
     paused = false;
-    running = runOnce().finally(() => {
-      running = null;
-    });
+    running = runOnce()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+        // A kick that arrived while the last wake-up was being scheduled is not lost.
+        if (again && !stopped && !paused) {
+          again = false;
+          kick();
+        }
+      });
   };
 
   return {
@@ -350,12 +392,15 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
       stopped = false;
       return new Promise<void>((acquired) => {
         void deps.withLock(async () => {
+          // stop() may have come first (a React effect cleaned up before the lock was granted).
+          if (stopped) return acquired();
           holding = true;
           await recoverInterrupted(deps.db, deps.now());
           acquired();
           kick();
           await new Promise<void>((resolve) => {
             release = resolve;
+            if (stopped) resolve();
           });
           holding = false;
         });
