@@ -4,6 +4,7 @@ import type { RtInstance } from '../rt/rt-server';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
 import { launchApp } from '../e2e/harness';
+import { readStore } from '../e2e/idb';
 import type { LaunchedApp } from '../e2e/harness';
 import { mulberry32 } from '../support/fault-proxy';
 import { chaosEscalation, outboxStates, seedQueue } from './seed';
@@ -129,18 +130,8 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
     expect(proxy.counters['drop-after-commit']).toBeGreaterThan(0);
     expect(await outboxStates(page)).toEqual({});
     // Every escalation is marked sent with its ticket link in the app.
-    const sentCount = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('deskbook');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const rows = await new Promise<{ status: string; remoteUrl: string | null }[]>((resolve) => {
-        const req = db.transaction('escalations').objectStore('escalations').getAll();
-        req.onsuccess = () => resolve(req.result as { status: string; remoteUrl: string | null }[]);
-      });
-      db.close();
-      return rows.filter((r) => r.status === 'sent' && r.remoteUrl).length;
-    });
+    const rows = await readStore<{ status: string; remoteUrl: string | null }>(page, 'escalations');
+    const sentCount = rows.filter((r) => r.status === 'sent' && r.remoteUrl).length;
     expect(sentCount).toBe(COUNT);
   }, COUNT <= 1000 ? 480_000 : 4_000_000);
 });

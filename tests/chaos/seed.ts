@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Escalation } from '../../shared/escalation/schema';
 import { newOutboxEntry, queuedEscalationRow } from '../../renderer/features/outbox/enqueue';
+import { readStore } from '../e2e/idb';
 
 /** A valid queued escalation, numbered so its content can be checked in Request Tracker. */
 export function chaosEscalation(n: number): Escalation {
@@ -59,19 +60,7 @@ export async function seedQueue(page: Page, escalations: readonly Escalation[], 
 
 /** How many outbox entries are left, by state, read straight from IndexedDB. */
 export async function outboxStates(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('deskbook');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ state: string }[]>((resolve) => {
-      const req = db.transaction('outbox').objectStore('outbox').getAll();
-      req.onsuccess = () => resolve(req.result as { state: string }[]);
-    });
-    db.close();
-    const counts: Record<string, number> = {};
-    for (const row of all) counts[row.state] = (counts[row.state] ?? 0) + 1;
-    return counts;
-  });
+  const counts: Record<string, number> = {};
+  for (const row of await readStore<{ state: string }>(page, 'outbox')) counts[row.state] = (counts[row.state] ?? 0) + 1;
+  return counts;
 }

@@ -3,6 +3,7 @@ import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
 import { launchApp } from './harness';
+import { readStore } from './idb';
 import type { LaunchedApp } from './harness';
 
 let rt: RtInstance;
@@ -61,18 +62,7 @@ describe('the outbox screen with a real Request Tracker', () => {
     await link.waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('count-sent').textContent()).resolves.toBe('1');
 
-    const requestId = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('deskbook');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const rows = await new Promise<{ requestId: string }[]>((resolve) => {
-        const req = db.transaction('escalations').objectStore('escalations').getAll();
-        req.onsuccess = () => resolve(req.result as { requestId: string }[]);
-      });
-      db.close();
-      return rows[0]!.requestId;
-    });
+    const requestId = (await readStore<{ requestId: string }>(page, 'escalations'))[0]!.requestId;
     const inspect = rtInspector(rt);
     const ids = await inspect.ticketsForRequest(requestId);
     expect(ids).toHaveLength(1);

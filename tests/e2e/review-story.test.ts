@@ -5,6 +5,7 @@ import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
 import { axeViolations } from './axe';
 import { launchApp } from './harness';
+import { readStore } from './idb';
 import type { LaunchedApp } from './harness';
 
 /**
@@ -43,18 +44,7 @@ async function connect(page: Page, url: string): Promise<string> {
 }
 
 async function outboxEmpty(page: Page) {
-  await page.waitForFunction(async () => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const req = indexedDB.open('deskbook');
-      req.onsuccess = () => resolve(req.result);
-    });
-    const n = await new Promise<number>((resolve) => {
-      const req = db.transaction('outbox').objectStore('outbox').count();
-      req.onsuccess = () => resolve(req.result);
-    });
-    db.close();
-    return n === 0;
-  }, undefined, { polling: 250, timeout: 30_000 });
+  await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 30_000, interval: 250 }).toBe(0);
 }
 
 describe('supervisor review, technician and supervisor on two machines', () => {
@@ -146,18 +136,7 @@ describe('supervisor review, technician and supervisor on two machines', () => {
 
   it('RT holds the whole history, and the audit trail records both decisions', async () => {
     const inspect = rtInspector(rt);
-    const requestId = await tech.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('deskbook');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const rows = await new Promise<{ requestId: string }[]>((resolve) => {
-        const req = db.transaction('escalations').objectStore('escalations').getAll();
-        req.onsuccess = () => resolve(req.result as { requestId: string }[]);
-      });
-      db.close();
-      return rows[0]!.requestId;
-    });
+    const requestId = (await readStore<{ requestId: string }>(tech.page, 'escalations'))[0]!.requestId;
     const [ticketId] = await inspect.ticketsForRequest(requestId);
     expect(ticketId).toBeDefined();
     // RT's other worker processes may serve the ticket from a cache a few seconds old.

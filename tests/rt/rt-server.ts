@@ -151,7 +151,9 @@ async function startServer(
   const fd = openSync(logFile, 'a');
   // Own process group (detached), so stop() ends Starlet's workers with it. SIGTERM, not SIGINT:
   // Debian's rt-server answers SIGINT as root by chown'ing /var/lib/request-tracker5.
-  const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', String(port), `--max-workers=${workers}`], {
+  // Starlet recycles a worker every 100 requests by default, and RT takes seconds to load in a
+  // new one: a long run (the chaos test) would spend much of its time waiting for that.
+  const child = spawn(serverBin, ['--host', '127.0.0.1', '--port', String(port), `--max-workers=${workers}`, '--max-reqs-per-child=100000'], {
     env,
     detached: true,
     stdio: ['ignore', fd, fd],
