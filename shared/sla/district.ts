@@ -1,4 +1,5 @@
 import type { SlaPolicy } from './policy';
+import { VENDOR_SUPPORT_CALENDAR } from './vendor';
 
 const SCHOOL_DAY = [{ open: '07:00', close: '17:00' }];
 
@@ -15,15 +16,9 @@ export const DEFAULT_DISTRICT_POLICY: SlaPolicy = {
     name: 'District help desk',
     zone: 'America/Chicago',
     week: { '1': SCHOOL_DAY, '2': SCHOOL_DAY, '3': SCHOOL_DAY, '4': SCHOOL_DAY, '5': SCHOOL_DAY },
-    holidays: [
-      { kind: 'fixed', id: 'new-years-day', name: "New Year's Day", month: 1, day: 1, observed: 'nearest-weekday' },
-      { kind: 'nth-weekday', id: 'memorial-day', name: 'Memorial Day', month: 5, weekday: 1, n: -1 },
-      { kind: 'fixed', id: 'independence-day', name: 'Independence Day', month: 7, day: 4, observed: 'nearest-weekday' },
-      { kind: 'nth-weekday', id: 'labor-day', name: 'Labor Day', month: 9, weekday: 1, n: 1 },
-      { kind: 'nth-weekday', id: 'thanksgiving', name: 'Thanksgiving', month: 11, weekday: 4, n: 4 },
-      { kind: 'relative', id: 'day-after-thanksgiving', name: 'Day after Thanksgiving', of: 'thanksgiving', offset: 1, count: 'days' },
-      { kind: 'fixed', id: 'christmas-day', name: 'Christmas Day', month: 12, day: 25, observed: 'nearest-weekday' },
-    ],
+    // The vendor's observed holidays, less Juneteenth and Christmas Eve (districts differ there;
+    // both are one ICS import or setting away).
+    holidays: VENDOR_SUPPORT_CALENDAR.holidays.filter((h) => h.id !== 'juneteenth' && h.id !== 'christmas-eve'),
     closures: [],
   },
   targets: {
