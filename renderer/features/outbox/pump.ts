@@ -114,16 +114,30 @@ export interface AttemptResult {
   outcome: DecisionResult;
 }
 
-/** Applies one result inside the caller's transaction; a stale attempt changes nothing. */
-async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, random: () => number): Promise<'recorded' | 'stale'> {
+/** Writes a batch of results will make, collected so each table is written once per batch. */
+interface ResultWrites {
+  /** Outbox rows as they stand after the results so far (undefined: deleted). */
+  outbox: Map<string, OutboxRow | undefined>;
+  escalations: Map<string, Partial<EscalationRow>>;
+}
+
+/**
+ * Applies one result to the batch's pending writes; a stale attempt changes nothing. Decisions
+ * (a supervisor's handful) are written at once; outbox and escalation rows are written in bulk
+ * by recordResults.
+ */
+async function applyResult(db: DeskbookDb, writes: ResultWrites, result: AttemptResult, now: number, random: () => number): Promise<'recorded' | 'stale'> {
   const { id, attemptId, outcome } = result;
-  const row = await db.outbox.get(id);
+  const row = writes.outbox.get(id);
   if (!row || row.state !== 'sending' || row.attemptId !== attemptId) return 'stale';
   const kind = row.kind ?? 'escalation';
   const base = { attemptId: null, updatedAt: now, lastOutcome: outcome.kind === 'conflict' ? ('failed' as const) : outcome.kind };
+  const update = (changes: Partial<OutboxRow>) => writes.outbox.set(id, { ...row, ...changes });
+  const updateEscalation = (changes: Partial<EscalationRow>) =>
+    writes.escalations.set(row.escalationId, { ...writes.escalations.get(row.escalationId), ...changes });
   switch (outcome.kind) {
     case 'sent':
-      await db.outbox.delete(id);
+      writes.outbox.set(id, undefined);
       if (kind === 'decision') {
         await db.decisions.update(row.escalationId, { state: 'applied', message: null });
         // Show the decision in the supervisor's cached list at once, before the next pull.
@@ -133,17 +147,17 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
           await db.reviews.update(decision.remoteId, { reviewState, 'item.reviewState': reviewState });
         }
       }
-      else if (kind === 'resubmit') await db.escalations.update(row.escalationId, { status: 'sent', reviewState: 'awaiting-review', reviewComment: null, sentAt: now });
-      else await db.escalations.update(row.escalationId, { status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
+      else if (kind === 'resubmit') updateEscalation({ status: 'sent', reviewState: 'awaiting-review', reviewComment: null, sentAt: now });
+      else updateEscalation({ status: 'sent', remoteId: outcome.remoteId, remoteUrl: outcome.url, sentAt: now });
       break;
     case 'conflict':
       // Not an error to retry: the supervisor must look at both versions and decide again.
-      await db.outbox.delete(id);
+      writes.outbox.set(id, undefined);
       await db.decisions.update(row.escalationId, { state: 'conflict', current: outcome.current, message: outcome.message });
       break;
     case 'retry': {
       const failures = (row.failures ?? 0) + 1;
-      await db.outbox.update(id, {
+      update({
         ...base,
         state: 'pending',
         failures,
@@ -154,12 +168,12 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
       break;
     }
     case 'failed':
-      await db.outbox.update(id, { ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
+      update({ ...base, state: 'failed', nextAttemptAt: NEVER, lastError: outcome.message });
       if (kind === 'decision') await db.decisions.update(row.escalationId, { state: 'failed', message: outcome.message });
-      else if (kind === 'escalation') await db.escalations.update(row.escalationId, { status: 'failed' });
+      else if (kind === 'escalation') updateEscalation({ status: 'failed' });
       break;
     case 'auth':
-      await db.outbox.update(id, {
+      update({
         ...base,
         state: 'paused',
         nextAttemptAt: NEVER,
@@ -172,8 +186,9 @@ async function applyResult(db: DeskbookDb, result: AttemptResult, now: number, r
 
 /**
  * Records several attempts' results in ONE transaction (group commit: results that arrive while
- * a write is on disk go in the next one). Results of attempts that are no longer current (the
- * entry was recovered, retried or edited since) are ignored.
+ * a write is on disk go in the next one), reading and writing each table in bulk so a batch costs
+ * a few round trips to the database, not a few per result. Results of attempts that are no longer
+ * current (the entry was recovered, retried or edited since) are ignored.
  */
 export async function recordResults(
   db: DeskbookDb,
@@ -182,8 +197,24 @@ export async function recordResults(
   random: () => number,
 ): Promise<('recorded' | 'stale')[]> {
   return db.transaction('rw', [db.outbox, db.escalations, db.decisions, db.reviews], async () => {
+    const ids = [...new Set(results.map((r) => r.id))];
+    const rows = await db.outbox.bulkGet(ids);
+    const writes: ResultWrites = { outbox: new Map(ids.map((id, i) => [id, rows[i]])), escalations: new Map() };
+    const before = new Map(writes.outbox);
     const outcomes: ('recorded' | 'stale')[] = [];
-    for (const result of results) outcomes.push(await applyResult(db, result, now, random));
+    for (const result of results) outcomes.push(await applyResult(db, writes, result, now, random));
+    const deleted: string[] = [];
+    const changed: OutboxRow[] = [];
+    for (const [id, row] of writes.outbox) {
+      if (row === before.get(id)) continue;
+      if (row) changed.push(row);
+      else deleted.push(id);
+    }
+    await Promise.all([
+      deleted.length > 0 ? db.outbox.bulkDelete(deleted) : undefined,
+      changed.length > 0 ? db.outbox.bulkPut(changed) : undefined,
+      writes.escalations.size > 0 ? db.escalations.bulkUpdate([...writes.escalations].map(([key, changes]) => ({ key, changes }))) : undefined,
+    ]);
     return outcomes;
   });
 }
@@ -289,7 +320,9 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     const outcome = await attempt(row, escalation);
     if (stopped) return;
     if (outcome.kind === 'auth') paused = true;
-    await record({ id: row.id, attemptId: row.attemptId!, outcome });
+    // The slot is free as soon as the answer is in: the result joins the next group commit, so
+    // the next request does not wait for this one's write (drainDue awaits the writes at its end).
+    void record({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
   };
 
   /**
@@ -303,10 +336,14 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     let exhausted = false;
     while (!stopped && !paused && deps.isOnline()) {
       if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
-        const rows = await claimBatch(deps.db, deps.now(), claimAhead, deps.newId);
-        const escalations = rows.length > 0 ? await deps.db.escalations.bulkGet(rows.map((r) => r.escalationId)) : [];
-        claimed = rows.map((row, i) => ({ row, escalation: escalations[i] }));
-        exhausted = rows.length === 0;
+        // The claim and the read of what it claimed share one transaction: one commit, not two.
+        const { db } = deps;
+        claimed = await db.transaction('rw', [db.outbox, db.escalations], async () => {
+          const rows = await claimBatch(db, deps.now(), claimAhead, deps.newId);
+          const escalations = rows.length > 0 ? await db.escalations.bulkGet(rows.map((r) => r.escalationId)) : [];
+          return rows.map((row, i) => ({ row, escalation: escalations[i] }));
+        });
+        exhausted = claimed.length === 0;
       }
       while (claimed.length > 0 && inflight.size < concurrency) {
         const next = claimed.shift()!;
