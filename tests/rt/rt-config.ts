@@ -79,12 +79,30 @@ const QUEUE_RIGHTS = ['SeeQueue', 'ShowTicket', 'CreateTicket', 'ModifyTicket', 
 /** A supervisor reads, comments and updates, but neither creates tickets nor writes to requestors. */
 const SUPERVISOR_RIGHTS = QUEUE_RIGHTS.filter((r) => r !== 'CreateTicket' && r !== 'ReplyToTicket');
 
+/** RT's scrip actions that send mail (notifications and the autoreply to requestors). */
+export const RT_MAIL_ACTIONS = ['Notify', 'NotifyAsComment', 'Autoreply'] as const;
+
 /**
  * Queues, custom fields, the sync and supervisor users and their rights, and (in @Final, with
  * RT's own libraries) an auth token for each user, written to `tokenFile` and
- * `supervisorTokenFile`: no web UI and no password needed.
+ * `supervisorTokenFile`: no web UI and no password needed. With `mail: false`, the stock scrips
+ * that send mail are disabled (see StartRtOptions.mail).
  */
-export function initialData(tokenFile: string, supervisorTokenFile: string): string {
+export function initialData(tokenFile: string, supervisorTokenFile: string, options: { mail?: boolean } = {}): string {
+  const disableMail =
+    options.mail === false
+      ? `
+  my $scrips = RT::Scrips->new(RT->SystemUser);
+  $scrips->UnLimit;
+  my $disabled = 0;
+  while (my $scrip = $scrips->Next) {
+    next unless grep { $_ eq $scrip->ActionObj->ExecModule } (${RT_MAIL_ACTIONS.map(perl).join(', ')});
+    my ($ok, $msg) = $scrip->SetDisabled(1);
+    die "Scrip " . $scrip->Id . " not disabled: $msg" unless $ok;
+    $disabled++;
+  }
+  die "No mail-sending scrips found to disable" unless $disabled;`
+      : '';
   const applyTo = `ApplyTo => [${perl(RT_QUEUE)}, ${perl(RT_QUEUE_READ_ONLY_FIELDS)}]`;
   const ticketField = (name: string, type: string, extra = '') =>
     `  { Name => ${perl(name)}, Type => ${perl(type)}, LookupType => 'RT::Queue-RT::Ticket', ${applyTo}${extra} },`;
@@ -127,7 +145,7 @@ ${acl(RT_QUEUE_READ_ONLY_FIELDS, QUEUE_RIGHTS)}
 ${acl(RT_QUEUE, [...SUPERVISOR_RIGHTS, 'ModifyCustomField'], RT_SUPERVISOR)}
 );
 
-@Final = (sub {
+@Final = (sub {${disableMail}
   for my $pair ([${perl(RT_USER)}, ${perl(tokenFile)}], [${perl(RT_SUPERVISOR)}, ${perl(supervisorTokenFile)}]) {
     my ($name, $file) = @$pair;
     my $user = RT::User->new(RT->SystemUser);
