@@ -7,7 +7,7 @@ import { openDeskbookDb } from '../../db/db';
 import type { DeskbookDb } from '../../db/db';
 import { backoffDelay } from './backoff';
 import { enqueueEscalation } from './enqueue';
-import { NEVER, claimNext, createOutboxPump, recordResult, recoverInterrupted } from './pump';
+import { NEVER, claimBatch, claimNext, createOutboxPump, recordResult, recordResults, recoverInterrupted } from './pump';
 
 let db: DeskbookDb;
 let counter = 0;
@@ -288,5 +288,91 @@ describe('the pump when things stop mid-way', () => {
     await started;
     await new Promise((r) => setTimeout(r, 20));
     expect(released).toBe(true);
+  });
+});
+
+describe('recording results in batches', () => {
+  it('applies a batch in order: a stale and a current result for one entry, and mixed outcomes', async () => {
+    for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const claimed = await claimBatch(db, clock, 3, () => `attempt-${++counter}`);
+    expect(claimed).toHaveLength(3);
+    const [a, b, c] = claimed as [(typeof claimed)[0], (typeof claimed)[0], (typeof claimed)[0]];
+    const outcomes = await recordResults(
+      db,
+      [
+        { id: a.id, attemptId: 'an-older-attempt', outcome: { kind: 'sent', remoteId: 'X', url: 'https://rt/X' } },
+        { id: a.id, attemptId: a.attemptId!, outcome: { kind: 'sent', remoteId: '7', url: 'https://rt/7' } },
+        // A second answer for the same attempt (a duplicate IPC reply) finds the entry gone.
+        { id: a.id, attemptId: a.attemptId!, outcome: { kind: 'failed', message: 'late' } },
+        { id: b.id, attemptId: b.attemptId!, outcome: { kind: 'retry', reason: 'HTTP 503', maybeDelivered: true } },
+        { id: c.id, attemptId: c.attemptId!, outcome: { kind: 'failed', message: 'Queue does not exist' } },
+      ],
+      clock,
+      () => 0.5,
+    );
+    expect(outcomes).toEqual(['stale', 'recorded', 'stale', 'recorded', 'recorded']);
+    expect(await db.outbox.get(a.id)).toBeUndefined();
+    expect(await db.escalations.get(a.escalationId)).toMatchObject({ status: 'sent', remoteId: '7', remoteUrl: 'https://rt/7' });
+    expect(await db.outbox.get(b.id)).toMatchObject({ state: 'pending', failures: 1, maybeDelivered: true, lastError: 'HTTP 503', attemptId: null });
+    expect((await db.outbox.get(b.id))!.nextAttemptAt).toBe(clock + backoffDelay(1, () => 0.5));
+    expect(await db.escalations.get(b.escalationId)).toMatchObject({ status: 'queued' });
+    expect(await db.outbox.get(c.id)).toMatchObject({ state: 'failed', nextAttemptAt: NEVER, lastError: 'Queue does not exist' });
+    expect(await db.escalations.get(c.escalationId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('starts the next request while an earlier result is still being written', async () => {
+    for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    // One slot; the results connection stalls its first write until the third request starts.
+    // A pump that held the slot until its result was written would wait here forever (the test
+    // then fails on vitest's timeout).
+    let releaseWrite!: () => void;
+    const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
+    const stalled = openDeskbookDb(db.name);
+    let firstWrite = true;
+    stalled.use({
+      stack: 'dbcore',
+      name: 'stall-first-result',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: async (req) => {
+              if (name === 'outbox' && firstWrite) {
+                firstWrite = false;
+                await writeGate;
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    const started: string[] = [];
+    const pump = createOutboxPump({
+      db,
+      resultsDb: stalled,
+      deliver: async (r) => {
+        started.push(r.requestId);
+        if (started.length === 3) releaseWrite();
+        return ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` });
+      },
+      now: () => clock,
+      random: () => 0.5,
+      newId: () => `attempt-${++counter}`,
+      isOnline: () => true,
+      withLock: (fn) => fn(),
+      setTimer: () => null,
+      clearTimer: () => {},
+      concurrency: 1,
+    });
+    await pump.start();
+    await pump.drain();
+    pump.stop();
+    stalled.close();
+    expect(started).toHaveLength(3);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.escalations.toArray()).every((e) => e.status === 'sent')).toBe(true);
   });
 });
