@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
 import type { LogEntry } from '../../shared/log';
 import type { UpdateMode, UpdateStatus } from '../../shared/policy';
 import { startLoopbackServer } from '../../tests/support/loopback-server';
-import type { LoopbackServer, SeenRequest } from '../../tests/support/loopback-server';
+import type { LoopbackServer } from '../../tests/support/loopback-server';
+import { latestYml, UPDATE_PACKAGE as PACKAGE, updateServer } from '../../tests/support/update-feed';
 import { createUpdateController } from './controller';
 import type { Every } from './controller';
 import { createNodeUpdater } from './node-updater.testkit';
@@ -18,37 +17,6 @@ import type { UpdaterPort } from './updater-port';
 // staged release only when that is below stagingPercentage / 100.
 const FIRST_IN_ROLLOUT = '2f1c7a4e-8d3b-5c6a-9e0f-000000000000';
 const LAST_IN_ROLLOUT = '2f1c7a4e-8d3b-5c6a-9e0f-ffffffffffff';
-
-const PACKAGE = randomBytes(300_000);
-const PACKAGE_SHA512 = createHash('sha512').update(PACKAGE).digest('base64');
-
-function latestYml(extra = ''): string {
-  return [
-    'version: 0.2.0',
-    'files:',
-    '  - url: Deskbook-0.2.0-amd64.deb',
-    `    sha512: ${PACKAGE_SHA512}`,
-    `    size: ${PACKAGE.length}`,
-    'path: Deskbook-0.2.0-amd64.deb',
-    `sha512: ${PACKAGE_SHA512}`,
-    "releaseDate: '2025-09-01T12:00:00.000Z'",
-    extra,
-  ].join('\n');
-}
-
-/** A generic-provider update server: latest*.yml and the package, as a static host serves them. */
-function updateServer(yml: string) {
-  return (req: SeenRequest, res: ServerResponse) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    if (/^\/latest(?:-linux(?:-[a-z0-9]+)?)?\.yml$/.test(url.pathname)) {
-      res.writeHead(200, { 'content-type': 'text/yaml' }).end(yml);
-    } else if (url.pathname === '/Deskbook-0.2.0-amd64.deb') {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(PACKAGE.length) }).end(PACKAGE);
-    } else {
-      res.writeHead(404).end();
-    }
-  };
-}
 
 let root = '';
 let server: LoopbackServer | null = null;

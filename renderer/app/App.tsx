@@ -50,6 +50,7 @@ export function App() {
   const setInfo = useAppStore((s) => s.setInfo);
   const setNet = useAppStore((s) => s.setNet);
   const setSettings = useAppStore((s) => s.setSettings);
+  const setUpdate = useAppStore((s) => s.setUpdate);
   const setFlash = useAppStore((s) => s.setFlash);
   const api = getDeskbook();
   const role = useAppStore((s) => s.settings?.user.role);
@@ -61,13 +62,16 @@ export function App() {
     void api.app.info().then((r) => r.ok && setInfo(r.value));
     void api.net.status().then((r) => r.ok && setNet(r.value));
     void api.settings.get().then((r) => r.ok && setSettings(r.value));
-    const off = api.on('net:status', setNet);
+    void api.updates.status().then((r) => r.ok && setUpdate(r.value));
+    const offNet = api.on('net:status', setNet);
+    const offUpdate = api.on('updates:status', setUpdate);
     const stopOutbox = startOutbox();
     return () => {
-      off();
+      offNet();
+      offUpdate();
       stopOutbox();
     };
-  }, [api, setInfo, setNet, setSettings]);
+  }, [api, setInfo, setNet, setSettings, setUpdate]);
 
   useEffect(() => {
     if (view.name !== 'queue') setFlash(null);

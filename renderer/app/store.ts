@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import type { AppInfo, NetStatus } from '../../shared/ipc/contract';
 import type { SettingsView } from '../../shared/ipc/settings';
+import type { UpdateStatus } from '../../shared/policy/update';
 
 /** The screens of the app. Deep state (runs, drafts, the outbox) lives in Dexie, not here. */
 export type View =
@@ -25,6 +26,9 @@ export interface ShellSlice {
   net: NetStatus | null;
   setInfo: (info: AppInfo) => void;
   setNet: (net: NetStatus) => void;
+  /** In-app updates as main's controller reports them (pushed as `updates:status`). */
+  update: UpdateStatus | null;
+  setUpdate: (update: UpdateStatus) => void;
   /** Settings as main holds them (never the token itself). */
   settings: SettingsView | null;
   setSettings: (settings: SettingsView) => void;
@@ -45,6 +49,8 @@ const createShellSlice: StateCreator<AppState, [], [], ShellSlice> = (set) => ({
   net: null,
   setInfo: (info) => set({ info }),
   setNet: (net) => set({ net }),
+  update: null,
+  setUpdate: (update) => set({ update }),
   settings: null,
   setSettings: (settings) => set({ settings }),
   flash: null,

@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS } from '../../shared/ipc/settings';
 import type { Settings } from '../../shared/ipc/settings';
 import { createMainServices } from '../../electron/host/services';
 import type { MainServices } from '../../electron/host/services';
+import type { UpdaterPort } from '../../electron/updates';
+import type { AdminPolicy, InstallKind } from '../../shared/policy';
 import { createAppRequestHandler } from '../../electron/security/app-protocol';
 import { createDevEncryptor } from '../../electron/vault/encryptor';
 import { serveFetchHandler } from '../../electron/web-host/node-adapter';
@@ -52,6 +54,11 @@ export interface LaunchOptions {
   dataDir?: string;
   /** Settings provisioned before start, as a district's deployment would (roles, connector). */
   settings?: Partial<Settings>;
+  /** What the district's policy store says (registry, managed preferences, /etc). */
+  adminPolicy?: AdminPolicy;
+  installKind?: InstallKind;
+  /** An update client for the update controller (the packaged app's electron-updater). */
+  updater?: UpdaterPort;
 }
 
 /**
@@ -94,6 +101,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       now: () => new Date(),
       machine: os.hostname(),
       log: createLogger('e2e-main', (entry) => logs.push(entry)),
+      adminPolicy: options.adminPolicy,
+      installKind: options.installKind,
+      updater: options.updater,
     },
     (event, payload) => {
       for (const page of context?.pages() ?? []) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PolicyReport } from '../../../shared/policy/report';
 import type { UpdateStatus } from '../../../shared/policy/update';
+import { useAppStore } from '../../app/store';
 import { deskbook } from '../../ipc/client';
 
 const SOURCE_WORDS = {
@@ -38,18 +39,39 @@ export function isLocked(report: PolicyReport | null, field: string): boolean {
   return report?.keys[field]?.locked ?? false;
 }
 
+const time = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The update controller's state in plain words. */
+export function updateWords(update: UpdateStatus): string {
+  switch (update.state) {
+    case 'disabled':
+      return `off here (update mode "${update.mode}", ${update.installKind} install).`;
+    case 'idle':
+      return 'not checked yet.';
+    case 'checking':
+      return 'checking…';
+    case 'up-to-date':
+      return `up to date (checked ${time(update.checkedAt)}).`;
+    case 'available':
+      return `Deskbook ${update.version} is available.`;
+    case 'downloading':
+      return `downloading Deskbook ${update.version} (${Math.floor(update.percent)}%).`;
+    case 'downloaded':
+      return `Deskbook ${update.version} is ready and installs when Deskbook quits.`;
+    case 'offline':
+      return `the update server cannot be reached from here; next check ${time(update.nextCheckAt)}.`;
+    case 'error':
+      return `${update.message} Next try ${time(update.nextCheckAt)}.`;
+  }
+}
+
 /**
  * Which settings the district manages and where each value comes from, any policy problems an
  * administrator should fix, and the update status.
  */
 export function ManagedSettings({ report }: { report: PolicyReport | null }) {
-  const [update, setUpdate] = useState<UpdateStatus | null>(null);
-  useEffect(() => {
-    void deskbook()
-      .updates.status()
-      .then((r) => r.ok && setUpdate(r.value));
-    return deskbook().on('updates:status', setUpdate);
-  }, []);
+  // Kept current by the shell (App subscribes to `updates:status`).
+  const update = useAppStore((s) => s.update);
   if (!report) return null;
   return (
     <section className="card" aria-labelledby="managed-heading">
@@ -82,8 +104,7 @@ export function ManagedSettings({ report }: { report: PolicyReport | null }) {
       )}
       {update && (
         <p className="muted" data-testid="update-status">
-          Updates: {update.state}
-          {'mode' in update ? ` (mode ${update.mode})` : ''}
+          Updates: {updateWords(update)}
         </p>
       )}
     </section>
