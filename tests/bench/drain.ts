@@ -1,10 +1,10 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { WEBHOOK_BODY_VERSION } from '../../electron/sync/webhook';
 import type { WebhookBody } from '../../electron/sync/webhook';
 import type { Escalation } from '../../shared/escalation/schema';
 import { makeEscalation } from '../support/escalation-fixture';
-import { sendJson, startLoopbackServer } from '../support/loopback-server';
-import type { LoopbackServer } from '../support/loopback-server';
 import type { BenchResult, Budget } from './report';
 import { fixed } from './stats';
 
@@ -13,24 +13,37 @@ export const DRAIN: Budget = { name: 'Drain throughput ÷ raw fetch loop', unit:
 const COUNT = 300;
 const CONCURRENCY = 4;
 const ROUNDS = 2;
-const CORS = { 'Access-Control-Allow-Origin': '*' };
 
-/**
- * A receiver that verifies nothing: `POST /hooks` (the webhook connector, from main) and
- * `POST /raw` (the page's fetch loop) both answer 201 `{ id, url }`; the connector's probe
- * (`GET /hooks/<id>`) gets 404, which reads as "reachable". CORS is open for the page's fetches.
- */
-function startReceiver(): Promise<LoopbackServer> {
-  let next = 0;
-  return startLoopbackServer((req, res) => {
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': '*' }).end();
-      return;
-    }
-    if (req.method !== 'POST') return sendJson(res, 404, { message: 'unknown' }, CORS);
-    const id = `T-${++next}`;
-    return sendJson(res, 201, { id, url: `https://tickets.example/${id}` }, CORS);
+type Stats = Record<string, { count: number; bytes: number } | undefined>;
+
+interface Receiver {
+  url: string;
+  /** Requests seen so far, by "METHOD /path", with their body bytes. */
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
+
+/** Starts ./receiver-process.ts in a child process (see there) and waits for its port. */
+async function startReceiver(): Promise<Receiver> {
+  const child = fork(path.join(import.meta.dirname, 'receiver-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the receiver process exited (code ${String(code)}) before listening`)));
   });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () =>
+      new Promise<Stats>((resolve) => {
+        child.once('message', (m) => resolve((m as { stats: Stats }).stats));
+        child.send('stats');
+      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.disconnect();
+      await exited;
+    },
+  };
 }
 
 /** The bytes the webhook connector posts for `escalation` (no sealed notes). */
@@ -47,7 +60,7 @@ interface Round {
 // No sealed notes: with one, each delivery would also decrypt it from the vault.
 const escalations = () => Array.from({ length: COUNT }, () => makeEscalation({ sealedNotes: [] }));
 
-async function deliverRound(page: Page, server: LoopbackServer, dbName: string, deliver: 'ipc' | 'instant' = 'ipc'): Promise<number> {
+async function deliverRound(page: Page, server: Receiver, dbName: string, deliver: 'ipc' | 'instant' = 'ipc'): Promise<number> {
   await page.evaluate(
     ({ dbName, escalations, concurrency, deliver }) => {
       const api = window.deskbookBench;
@@ -56,13 +69,13 @@ async function deliverRound(page: Page, server: LoopbackServer, dbName: string, 
     },
     { dbName, escalations: escalations(), concurrency: CONCURRENCY, deliver },
   );
-  const posted = server.requests.length;
+  const posted = (await server.stats())['POST /hooks']?.count ?? 0;
   const run = await page.evaluate((dbName) => {
     const api = window.deskbookBench;
     if (!api) throw new Error('the bench bundle is not loaded in this page');
     return api.drain(dbName);
   }, dbName);
-  const hooks = server.requests.slice(posted).filter((r) => r.method === 'POST' && r.url === '/hooks').length;
+  const hooks = ((await server.stats())['POST /hooks']?.count ?? 0) - posted;
   if (run.sent !== COUNT || run.left !== 0 || hooks !== (deliver === 'ipc' ? COUNT : 0)) {
     throw new Error(`the pump delivered ${run.sent}/${COUNT} (${run.left} left queued, ${hooks} POSTs seen): not a clean drain`);
   }
@@ -83,7 +96,7 @@ async function ipcRound(page: Page): Promise<number> {
   return COUNT / (run.ms / 1000);
 }
 
-async function fetchRound(page: Page, server: LoopbackServer): Promise<number> {
+async function fetchRound(page: Page, server: Receiver): Promise<number> {
   const bodies = escalations().map(webhookBody);
   const run = await page.evaluate(
     ({ url, bodies, concurrency }) => {
@@ -97,9 +110,9 @@ async function fetchRound(page: Page, server: LoopbackServer): Promise<number> {
   return COUNT / (run.ms / 1000);
 }
 
-const meanBody = (server: LoopbackServer, url: string) => {
-  const posts = server.requests.filter((r) => r.method === 'POST' && r.url === url);
-  return posts.reduce((sum, r) => sum + Buffer.byteLength(r.body), 0) / Math.max(1, posts.length);
+const meanBody = (stats: Stats, key: string) => {
+  const entry = stats[key];
+  return entry ? entry.bytes / Math.max(1, entry.count) : 0;
 };
 
 /**
@@ -145,6 +158,7 @@ export async function measureDrain(page: Page): Promise<BenchResult> {
     // (Dexie and the pump alone), and sync:deliver without Dexie (IPC hop, main, network).
     const dexieOnly = await deliverRound(page, server, 'bench-drain-instant', 'instant');
     const ipcOnly = await ipcRound(page);
+    const stats = await server.stats();
     const bestDeliveries = Math.max(...rounds.map((r) => r.deliveriesPerSecond));
     const bestFetches = Math.max(...rounds.map((r) => r.fetchesPerSecond));
     return {
@@ -157,7 +171,7 @@ export async function measureDrain(page: Page): Promise<BenchResult> {
         ),
         `diagnostic: pump + Dexie with delivery answered in the page: ${fixed(dexieOnly, 1)} deliveries/s (one every ${fixed(1000 / dexieOnly, 2)} ms)`,
         `diagnostic: sync:deliver from the page without Dexie (IPC + main + HTTP): ${fixed(ipcOnly, 1)} deliveries/s (one every ${fixed(1000 / ipcOnly, 2)} ms)`,
-        `${COUNT} per round, concurrency ${CONCURRENCY}; mean body ${fixed(meanBody(server, '/hooks'), 0)} B (webhook) vs ${fixed(meanBody(server, '/raw'), 0)} B (raw)`,
+        `${COUNT} per round, concurrency ${CONCURRENCY}; mean body ${fixed(meanBody(stats, 'POST /hooks'), 0)} B (webhook) vs ${fixed(meanBody(stats, 'POST /raw'), 0)} B (raw); receiver in its own process`,
       ],
     };
   } finally {
