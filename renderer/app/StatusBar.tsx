@@ -24,23 +24,24 @@ function UpdateNotice({ update }: { update: UpdateStatus }) {
       .then((r) => (r.ok ? after?.(r.value) : setProblem(r.error.message)))
       .finally(() => setBusy(false));
   };
-  const failure = problem && (
-    <span role="alert" className="error-text">
-      {' '}
-      {problem}
+  /** A sentence and one action button, with the action's failure (if any) after it. */
+  const offer = (message: string, label: string, onClick: () => void) => (
+    <span className="update" data-testid="update-notice">
+      <span role="status">{message}</span>{' '}
+      <button type="button" className="link" disabled={busy} onClick={onClick}>
+        {label}
+      </button>
+      {problem && (
+        <span role="alert" className="error-text">
+          {' '}
+          {problem}
+        </span>
+      )}
     </span>
   );
   switch (update.state) {
     case 'available':
-      return (
-        <span className="update" data-testid="update-notice">
-          <span role="status">Deskbook {update.version} is available.</span>{' '}
-          <button type="button" className="link" disabled={busy} onClick={() => act(() => deskbook().updates.download(), setUpdate)}>
-            Download
-          </button>
-          {failure}
-        </span>
-      );
+      return offer(`Deskbook ${update.version} is available.`, 'Download', () => act(() => deskbook().updates.download(), setUpdate));
     case 'downloading':
       return (
         <span className="update" data-testid="update-notice">
@@ -49,14 +50,8 @@ function UpdateNotice({ update }: { update: UpdateStatus }) {
         </span>
       );
     case 'downloaded':
-      return (
-        <span className="update" data-testid="update-notice">
-          <span role="status">Deskbook {update.version} is ready and installs when Deskbook quits.</span>{' '}
-          <button type="button" className="link" disabled={busy} onClick={() => act(() => deskbook().updates.install())}>
-            Restart and install now
-          </button>
-          {failure}
-        </span>
+      return offer(`Deskbook ${update.version} is ready and installs when Deskbook quits.`, 'Restart and install now', () =>
+        act(() => deskbook().updates.install()),
       );
     case 'error':
       return (

@@ -7,6 +7,7 @@ import { openDeskbookDb } from '../../db/db';
 import type { DeskbookDb } from '../../db/db';
 import { backoffDelay } from './backoff';
 import { enqueueEscalation } from './enqueue';
+import type { PumpDeps } from './pump';
 import { NEVER, claimBatch, claimNext, createOutboxPump, recordResult, recordResults, recoverInterrupted } from './pump';
 
 let db: DeskbookDb;
@@ -38,7 +39,7 @@ function escalation(n: number): Escalation {
   };
 }
 
-function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>>) {
+function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>>, more: Partial<PumpDeps> = {}) {
   return createOutboxPump({
     db,
     deliver,
@@ -49,6 +50,7 @@ function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>
     withLock: (fn) => fn(),
     setTimer: () => null,
     clearTimer: () => {},
+    ...more,
   });
 }
 
@@ -350,23 +352,14 @@ describe('recording results in batches', () => {
       }),
     });
     const started: string[] = [];
-    const pump = createOutboxPump({
-      db,
-      resultsDb: stalled,
-      deliver: async (r) => {
+    const pump = pumpWith(
+      async (r) => {
         started.push(r.requestId);
         if (started.length === 3) releaseWrite();
         return ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` });
       },
-      now: () => clock,
-      random: () => 0.5,
-      newId: () => `attempt-${++counter}`,
-      isOnline: () => true,
-      withLock: (fn) => fn(),
-      setTimer: () => null,
-      clearTimer: () => {},
-      concurrency: 1,
-    });
+      { resultsDb: stalled, concurrency: 1 },
+    );
     await pump.start();
     await pump.drain();
     pump.stop();
