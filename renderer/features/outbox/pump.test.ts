@@ -8,7 +8,7 @@ import type { DeskbookDb } from '../../db/db';
 import { backoffDelay } from './backoff';
 import { enqueueEscalation } from './enqueue';
 import type { PumpDeps } from './pump';
-import { NEVER, claimBatch, claimNext, createOutboxPump, recordResult, recordResults, recoverInterrupted } from './pump';
+import { NEVER, RESULT_WRITE_RETRY_MS, claimBatch, claimNext, createOutboxPump, recordResult, recordResults, recoverInterrupted } from './pump';
 
 let db: DeskbookDb;
 let counter = 0;
@@ -52,6 +52,22 @@ function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>
     clearTimer: () => {},
     ...more,
   });
+}
+
+/** Runs `before` ahead of every write to the outbox store through `connection` (a DBCore middleware). */
+function withOutboxWrites(connection: DeskbookDb, before: () => Promise<void>): DeskbookDb {
+  connection.use({
+    stack: 'dbcore',
+    name: 'before-outbox-writes',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return name === 'outbox' ? { ...table, mutate: async (req) => (await before(), table.mutate(req)) } : table;
+      },
+    }),
+  });
+  return connection;
 }
 
 beforeEach(() => {
@@ -324,38 +340,26 @@ describe('recording results in batches', () => {
 
   it('starts the next request while an earlier result is still being written', async () => {
     for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock, null);
-    // One slot; the results connection stalls its first write until the third request starts.
-    // A pump that held the slot until its result was written would wait here forever (the test
-    // then fails on vitest's timeout).
+    // One slot; the first results write waits until the second request has started. A pump that
+    // held the slot until its result was written would wait here forever (the test then fails on
+    // vitest's timeout).
+    const events: string[] = [];
     let releaseWrite!: () => void;
     const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
-    const stalled = openDeskbookDb(db.name);
     let firstWrite = true;
-    stalled.use({
-      stack: 'dbcore',
-      name: 'stall-first-result',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: async (req) => {
-              if (name === 'outbox' && firstWrite) {
-                firstWrite = false;
-                await writeGate;
-              }
-              return table.mutate(req);
-            },
-          };
-        },
-      }),
+    const stalled = withOutboxWrites(openDeskbookDb(db.name), async () => {
+      if (!firstWrite) return;
+      firstWrite = false;
+      events.push('write 1 waits');
+      await writeGate;
+      events.push('write 1 goes on');
     });
-    const started: string[] = [];
     const pump = pumpWith(
       async (r) => {
-        started.push(r.requestId);
-        if (started.length === 3) releaseWrite();
+        events.push(`request ${r.requestId.slice(-1)}`);
+        if (r.requestId.endsWith('1')) releaseWrite();
+        // An answer from the network comes in a later task, as a real one does.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         return ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` });
       },
       { resultsDb: stalled, concurrency: 1 },
@@ -364,8 +368,60 @@ describe('recording results in batches', () => {
     await pump.drain();
     pump.stop();
     stalled.close();
-    expect(started).toHaveLength(3);
+    // The second request went out before the first result was written.
+    expect(events.indexOf('request 1')).toBeLessThan(events.indexOf('write 1 goes on'));
+    expect(events).toContain('write 1 waits');
+    expect(events.filter((e) => e.startsWith('request'))).toHaveLength(3);
     expect(await db.outbox.count()).toBe(0);
     expect((await db.escalations.toArray()).every((e) => e.status === 'sent')).toBe(true);
+  });
+
+  it('stops claiming while results cannot be written, and writes them once the database recovers', async () => {
+    const COUNT = 30;
+    for (let i = 0; i < COUNT; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    let broken = true;
+    const results = withOutboxWrites(openDeskbookDb(db.name), async () => {
+      if (broken) throw new Error('QuotaExceededError: the disk is full');
+    });
+    const timers: { fn: () => void; ms: number }[] = [];
+    const sent: string[] = [];
+    const pump = pumpWith(
+      async (r) => {
+        sent.push(r.requestId);
+        await new Promise((resolve) => setTimeout(resolve, 1)); // the network takes a moment
+        return ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` });
+      },
+      { resultsDb: results, concurrency: 1, claimAhead: 1, setTimer: (fn, ms) => timers.push({ fn, ms }) },
+    );
+    await pump.start();
+    await pump.drain();
+    // Once a write failed, the pump stopped sending: what went out waits, `sending`, to be recorded.
+    const stuck = sent.length;
+    expect(stuck).toBeLessThan(COUNT);
+    expect(await db.outbox.where('state').equals('sending').count()).toBe(stuck);
+    expect(await db.outbox.where('state').equals('pending').count()).toBe(COUNT - stuck);
+    expect(timers.at(-1)?.ms).toBe(RESULT_WRITE_RETRY_MS);
+
+    broken = false;
+    timers.at(-1)!.fn();
+    await pump.drain();
+    pump.stop();
+    results.close();
+    expect(sent).toHaveLength(COUNT);
+    expect(new Set(sent).size).toBe(COUNT);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('turns a call that threw (not an answer) into a retry that looks the request up first', async () => {
+    await enqueueEscalation(db, escalation(1), clock, null);
+    const pump = pumpWith(async () => {
+      throw new Error('the bridge went away');
+    });
+    await pump.start();
+    await pump.drain();
+    pump.stop();
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ state: 'pending', maybeDelivered: true, failures: 1 });
+    expect(entry!.lastError).toContain('the bridge went away');
   });
 });

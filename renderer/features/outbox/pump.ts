@@ -8,6 +8,9 @@ import { backoffDelay } from './backoff';
 /** Entries not eligible for a claim (sending, failed, paused) park their due time here. */
 export const NEVER = Number.MAX_SAFE_INTEGER;
 
+/** How soon results whose write failed are written again. */
+export const RESULT_WRITE_RETRY_MS = 5_000;
+
 export interface PumpDeps {
   db: DeskbookDb;
   /**
@@ -260,28 +263,40 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   let pending: AttemptResult[] = [];
   let flushQueued = false;
   let flushChain: Promise<void> = Promise.resolve();
-  const record = (result: AttemptResult): Promise<void> => {
-    pending.push(result);
+  // The last results write failed (a full disk, a broken database): no new claims until one works,
+  // so a broken local database does not send the whole queue with no way to record it.
+  let writeFailed = false;
+  const writePending = async () => {
+    const batch = pending;
+    pending = [];
+    if (stopped || batch.length === 0) return;
+    try {
+      await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+      writeFailed = false;
+    } catch (error) {
+      // Kept for the next write; a crash meanwhile leaves the entries `sending`, reconciled at start-up.
+      pending = [...batch, ...pending];
+      writeFailed = true;
+      throw error;
+    }
+    deps.onProgress?.();
+  };
+  const flush = (): Promise<void> => {
     if (!flushQueued) {
       flushQueued = true;
-      // A failed write must not jam the chain: the batch goes back to be written with the next.
+      // A failed write must not jam the chain: the next flush starts after it either way.
       flushChain = flushChain
         .catch(() => undefined)
-        .then(async () => {
+        .then(() => {
           flushQueued = false;
-          const batch = pending;
-          pending = [];
-          if (stopped || batch.length === 0) return;
-          try {
-            await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
-          } catch (error) {
-            pending = [...batch, ...pending];
-            throw error;
-          }
-          deps.onProgress?.();
+          return writePending();
         });
     }
     return flushChain;
+  };
+  const record = (result: AttemptResult): Promise<void> => {
+    pending.push(result);
+    return flush();
   };
 
   const attempt = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<DecisionResult> => {
@@ -317,7 +332,13 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   };
 
   const deliverOne = async (row: OutboxRow, escalation: EscalationRow | undefined): Promise<void> => {
-    const outcome = await attempt(row, escalation);
+    let outcome: DecisionResult;
+    try {
+      outcome = await attempt(row, escalation);
+    } catch (error) {
+      // The IPC call itself threw: the request may have reached main, so look it up before resending.
+      outcome = { kind: 'retry', reason: `Deskbook could not hear back from its own sync process (${String(error)}).`, maybeDelivered: true };
+    }
     if (stopped) return;
     if (outcome.kind === 'auth') paused = true;
     // The slot is free as soon as the answer is in: the result joins the next group commit, so
@@ -334,32 +355,39 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     const inflight = new Set<Promise<void>>();
     let claimed: { row: OutboxRow; escalation: EscalationRow | undefined }[] = [];
     let exhausted = false;
-    while (!stopped && !paused && deps.isOnline()) {
-      if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
-        // The claim and the read of what it claimed share one transaction: one commit, not two.
-        const { db } = deps;
-        claimed = await db.transaction('rw', [db.outbox, db.escalations], async () => {
-          const rows = await claimBatch(db, deps.now(), claimAhead, deps.newId);
-          const escalations = rows.length > 0 ? await db.escalations.bulkGet(rows.map((r) => r.escalationId)) : [];
-          return rows.map((row, i) => ({ row, escalation: escalations[i] }));
-        });
-        exhausted = claimed.length === 0;
+    // Results left over from a failed write go first: until they are written, nothing new is claimed.
+    if (pending.length > 0) await flush().catch(() => undefined);
+    else writeFailed = false;
+    try {
+      while (!stopped && !paused && !writeFailed && deps.isOnline()) {
+        if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
+          // The claim and the read of what it claimed share one transaction: one commit, not two.
+          const { db } = deps;
+          claimed = await db.transaction('rw', [db.outbox, db.escalations], async () => {
+            const rows = await claimBatch(db, deps.now(), claimAhead, deps.newId);
+            const escalations = rows.length > 0 ? await db.escalations.bulkGet(rows.map((r) => r.escalationId)) : [];
+            return rows.map((row, i) => ({ row, escalation: escalations[i] }));
+          });
+          exhausted = claimed.length === 0;
+        }
+        while (claimed.length > 0 && inflight.size < concurrency) {
+          const next = claimed.shift()!;
+          const job: Promise<void> = deliverOne(next.row, next.escalation).finally(() => inflight.delete(job));
+          inflight.add(job);
+        }
+        if (inflight.size === 0) break;
+        await Promise.race(inflight);
+        if (exhausted && claimed.length === 0) exhausted = false;
       }
-      while (claimed.length > 0 && inflight.size < concurrency) {
-        const next = claimed.shift()!;
-        const job: Promise<void> = deliverOne(next.row, next.escalation).finally(() => inflight.delete(job));
-        inflight.add(job);
-      }
-      if (inflight.size === 0) break;
-      await Promise.race(inflight);
-      if (exhausted && claimed.length === 0) exhausted = false;
+    } finally {
+      // Even when a claim failed: nothing in flight is abandoned, nothing claimed stays parked.
+      await Promise.allSettled(inflight);
+      await releaseClaims(claimed.map((c) => c.row)).catch(() => undefined);
+      await flushChain.catch(() => undefined);
+      // Results whose write failed get one more try now; if that fails too, scheduleWake retries
+      // them shortly (and a crash meanwhile leaves the entries `sending`, reconciled at start-up).
+      if (pending.length > 0) await flush().catch(() => undefined);
     }
-    await Promise.all(inflight);
-    await releaseClaims(claimed.map((c) => c.row));
-    await flushChain.catch(() => undefined);
-    // Results whose write failed are retried once more; if that fails too, the entries stay
-    // `sending` and start-up reconciles them, so nothing is lost or sent twice.
-    if (pending.length > 0) await record(pending.pop()!).catch(() => undefined);
   };
 
   /** Claimed but not started (the loop stopped: offline, paused, stopped): back in line, due now. */
@@ -385,9 +413,10 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     if (stopped || !holding) return;
     if (timer !== null) clearTimer(timer);
     timer = null;
-    const next = await deps.db.outbox.orderBy('nextAttemptAt').first();
-    if (!next || next.nextAttemptAt === NEVER) return;
-    const ms = Math.max(50, next.nextAttemptAt - deps.now());
+    // Results could not be written: nothing is claimed until they are, so wake only to retry them.
+    const due = writeFailed ? deps.now() + RESULT_WRITE_RETRY_MS : (await deps.db.outbox.orderBy('nextAttemptAt').first())?.nextAttemptAt;
+    if (due === undefined || due === NEVER) return;
+    const ms = Math.max(50, due - deps.now());
     timer = setTimer(() => {
       timer = null;
       kick();
