@@ -78,6 +78,14 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     }
     return made;
   };
+  /** For the delivery and review services: "not usable now" (no connector, no token) is null. */
+  const connectorOrNull = async () => {
+    try {
+      return await connector();
+    } catch {
+      return null;
+    }
+  };
 
   const net = createNetMonitor({
     probe: () => {
@@ -93,13 +101,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     onChange: (status) => broadcast('net:status', status),
   });
   const delivery = createDeliveryService({
-    connector: async () => {
-      try {
-        return await connector();
-      } catch {
-        return null;
-      }
-    },
+    connector: connectorOrNull,
     vault,
     now,
     log,
@@ -120,13 +122,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
 
   const audit = createAuditTrail(path.join(platform.dataDir, 'audit.jsonl'), now);
   const review = createReviewService({
-    connector: async () => {
-      try {
-        return await connector();
-      } catch {
-        return null;
-      }
-    },
+    connector: connectorOrNull,
     user: () => effective().user,
     vault,
     now,

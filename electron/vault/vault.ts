@@ -176,6 +176,8 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
       secretCache.set(name, value);
       return value;
     },
-    hasSecret: async (name) => (await readIndex()).secrets.includes(name),
+    // Asked before every delivery: answered from memory once the secret has been read or set
+    // (the vault has no delete), without copying the whole index each time.
+    hasSecret: async (name) => secretCache.has(name) || (await readIndex()).secrets.includes(name),
   };
 }

@@ -1,16 +1,5 @@
+import { mulberry32 } from '../random';
 import type { SopChoice, SopDocument, SopNode, SopOutcome } from './schema';
-
-/** Small, fast, seedable PRNG (mulberry32): the same seed always builds the same SOP. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const id = (i: number) => `node-${i}`;
 
@@ -25,7 +14,7 @@ export function generateSop(nodeCount: number, seed: number): SopDocument {
   if (!Number.isInteger(nodeCount) || nodeCount < 2) {
     throw new RangeError(`generateSop needs an integer node count of at least 2, got ${nodeCount}`);
   }
-  const rand = random(seed);
+  const rand = mulberry32(seed); // the same seed always builds the same SOP
   const pick = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const outcomes = Math.max(1, Math.floor(nodeCount / 10));
   const work = nodeCount - outcomes;

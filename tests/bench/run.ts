@@ -14,7 +14,7 @@ import { measureQueueing, QUEUEING } from './queueing';
 import { measureReviewCache, REVIEW_CACHE } from './review-cache';
 import { brokenResult, formatReport, withinBudget } from './report';
 import type { BenchResult, Budget } from './report';
-import { serveBuild } from './serve';
+import { serveBuild } from '../support/serve-build';
 import { measureSopStep, SOP_STEP } from './sop-step';
 import { measureStartup, STARTUP } from './startup';
 

@@ -8,7 +8,7 @@ import type { FaultProxy } from '../support/fault-proxy';
 import { launchApp } from '../e2e/harness';
 import { readStore } from '../e2e/idb';
 import type { LaunchedApp } from '../e2e/harness';
-import { mulberry32 } from '../support/fault-proxy';
+import { mulberry32 } from '../../shared/random';
 import { chaosEscalation, outboxStates, seedQueue } from './seed';
 
 /**

@@ -1,6 +1,4 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,9 +11,8 @@ import { createMainServices } from '../../electron/host/services';
 import type { MainServices } from '../../electron/host/services';
 import type { UpdaterPort } from '../../electron/updates';
 import type { AdminPolicy, InstallKind } from '../../shared/policy';
-import { createAppRequestHandler } from '../../electron/security/app-protocol';
 import { createDevEncryptor } from '../../electron/vault/encryptor';
-import { serveFetchHandler } from '../../electron/web-host/node-adapter';
+import { serveBuild } from '../support/serve-build';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.DESKBOOK_CHROMIUM ?? '/usr/bin/chromium';
@@ -78,13 +75,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   if (options.settings) {
     writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }));
   }
-  const handler = createAppRequestHandler(rendererRoot);
-  let origin = '';
-  const server = createServer((req, res) => {
-    serveFetchHandler(handler, req, res, origin).catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveBuild(rendererRoot);
+  const { origin } = server;
 
   const logs: LogEntry[] = [];
   let context: BrowserContext | null = null;
@@ -133,7 +125,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     closed = true;
     services.stop();
     await context?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   };
   return {
     url: `${origin}/`,

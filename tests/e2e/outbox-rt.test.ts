@@ -3,6 +3,7 @@ import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
 import { launchApp } from './harness';
+import { connectToRt } from './rt-connect';
 import { readStore } from './idb';
 import type { LaunchedApp } from './harness';
 
@@ -17,18 +18,7 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-async function configure(url: string, queue: string) {
-  return app.page.evaluate(
-    async ([u, q, token]) => {
-      const api = window.deskbook!;
-      await api.settings.update({ connector: { kind: 'request-tracker', url: u, queue: q } });
-      await api.settings.setToken({ token });
-      const n = await api.net.check();
-      return n.ok ? n.value.state : 'error';
-    },
-    [url, queue, rt.token] as const,
-  );
-}
+const configure = (url: string, queue: string) => connectToRt(app.page, { url, queue, token: rt.token });
 
 describe('the outbox screen with a real Request Tracker', () => {
   it('queues offline and says so in plain words', async () => {

@@ -5,6 +5,7 @@ import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
 import { axeViolations } from './axe';
 import { launchApp } from './harness';
+import { connectToRt } from './rt-connect';
 import { readStore } from './idb';
 import type { LaunchedApp } from './harness';
 
@@ -30,18 +31,7 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-async function connect(page: Page, url: string): Promise<string> {
-  return page.evaluate(
-    async ([u, q, token]) => {
-      const api = window.deskbook!;
-      await api.settings.update({ connector: { kind: 'request-tracker', url: u, queue: q } });
-      await api.settings.setToken({ token });
-      const n = await api.net.check();
-      return n.ok ? n.value.state : 'error';
-    },
-    [url, rt.queue, rt.token] as const,
-  );
-}
+const connect = (page: Page, url: string) => connectToRt(page, { url, queue: rt.queue, token: rt.token });
 
 async function outboxEmpty(page: Page) {
   await expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 30_000, interval: 250 }).toBe(0);

@@ -154,20 +154,13 @@ describe('the outbox pump', () => {
   it('pauses on an auth failure and stops claiming until resumed', async () => {
     for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock, null);
     let calls = 0;
-    const pump = createOutboxPump({
-      db,
-      deliver: async () => {
+    const pump = pumpWith(
+      async () => {
         calls += 1;
         return ok({ kind: 'auth', status: 401, message: 'bad token' });
       },
-      now: () => clock,
-      random: () => 0.5,
-      newId: () => `attempt-${++counter}`,
-      isOnline: () => true,
-      withLock: (fn) => fn(),
-      concurrency: 1,
-      setTimer: () => null,
-    });
+      { concurrency: 1 },
+    );
     await pump.start();
     await pump.drain();
     expect(calls).toBe(1);
@@ -221,19 +214,11 @@ describe('decisions and resubmissions in the outbox', () => {
       clock,
     );
     const calls: string[] = [];
-    const pump = createOutboxPump({
-      db,
-      deliver: async () => ok({ kind: 'failed', message: 'not an escalation' }),
+    const pump = pumpWith(async () => ok({ kind: 'failed', message: 'not an escalation' }), {
       decide: async (r) => {
         calls.push(`${r.remoteId}:${r.decision.kind}`);
         return ok({ kind: 'sent', remoteId: r.remoteId, url: 'u' });
       },
-      now: () => clock,
-      random: () => 0.5,
-      newId: () => `attempt-${++counter}`,
-      isOnline: () => true,
-      withLock: (fn) => fn(),
-      setTimer: () => null,
     });
     await pump.start();
     await pump.drain();
@@ -264,20 +249,13 @@ describe('the pump when things stop mid-way', () => {
   it('puts claimed-but-unsent entries back in line when the network drops mid-drain', async () => {
     for (let i = 0; i < 10; i++) await enqueueEscalation(db, escalation(100 + i), clock, null);
     let online = true;
-    const pump = createOutboxPump({
-      db,
-      deliver: async () => {
+    const pump = pumpWith(
+      async () => {
         online = false;
         return ok({ kind: 'retry', reason: 'connection reset', maybeDelivered: true });
       },
-      now: () => clock,
-      random: () => 0.5,
-      newId: () => `attempt-${++counter}`,
-      isOnline: () => online,
-      withLock: (fn) => fn(),
-      concurrency: 2,
-      setTimer: () => null,
-    });
+      { isOnline: () => online, concurrency: 2 },
+    );
     await pump.start();
     await pump.drain();
     const states = (await db.outbox.toArray()).map((r) => r.state);
@@ -288,18 +266,11 @@ describe('the pump when things stop mid-way', () => {
 
   it('releases the Web Lock when stopped before the lock was granted', async () => {
     let released = false;
-    const pump = createOutboxPump({
-      db,
-      deliver: async () => ok({ kind: 'sent', remoteId: '1', url: 'u' }),
-      now: () => clock,
-      random: () => 0.5,
-      newId: () => `attempt-${++counter}`,
-      isOnline: () => true,
+    const pump = pumpWith(async () => ok({ kind: 'sent', remoteId: '1', url: 'u' }), {
       withLock: (fn) =>
         new Promise<void>((resolve) => {
           setTimeout(() => void fn().then(() => ((released = true), resolve())), 5);
         }),
-      setTimer: () => null,
     });
     const started = pump.start();
     pump.stop();

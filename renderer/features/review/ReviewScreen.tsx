@@ -18,6 +18,23 @@ function age(ms: number, now: number): string {
   return h < 1 ? 'under 1 h' : h < 48 ? `${h} h` : `${Math.floor(h / 24)} d`;
 }
 
+/** A filter over values seen in the cache ("" = any). */
+function AnyOf({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * Escalations for supervisors: a filterable, sortable list read from the local cache (so it
  * works offline and stays fast at 100,000 rows: only the visible rows render), and the
@@ -78,28 +95,8 @@ export function ReviewScreen() {
             ))}
           </select>
         </label>
-        <label>
-          School{' '}
-          <select value={filter.school} onChange={(e) => set('school', e.target.value)}>
-            <option value="">Any</option>
-            {schools.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          SOP{' '}
-          <select value={filter.sopId} onChange={(e) => set('sopId', e.target.value)}>
-            <option value="">Any</option>
-            {sops.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnyOf label="School" value={filter.school} options={schools} onChange={(v) => set('school', v)} />
+        <AnyOf label="SOP" value={filter.sopId} options={sops} onChange={(v) => set('sopId', v)} />
         <label>
           SLA{' '}
           <select value={filter.sla} onChange={(e) => set('sla', e.target.value as ReviewFilter['sla'])}>

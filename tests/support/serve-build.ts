@@ -10,9 +10,9 @@ export interface BuildServer {
 }
 
 /**
- * Serves a built page from `root` on 127.0.0.1 with exactly the request handler (path guard, CSP
- * and cache headers) the end-to-end harness uses for Deskbook, so a baseline page is served the
- * same way as the app it is compared with.
+ * Serves a build from `root` on 127.0.0.1 with the request handler Electron's `app://` protocol
+ * uses (path guard, CSP and cache headers): the end-to-end harness serves Deskbook this way, and
+ * the bench its baseline page, so both are served alike.
  */
 export async function serveBuild(root: string): Promise<BuildServer> {
   const handler = createAppRequestHandler(root);
