@@ -78,7 +78,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     }
     return made;
   };
-  /** For the delivery and review services: "not usable now" (no connector, no token) is null. */
+  /** For the review service: "not usable now" (no connector, no token) is null. */
   const connectorOrNull = async () => {
     try {
       return await connector();
@@ -101,7 +101,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     onChange: (status) => broadcast('net:status', status),
   });
   const delivery = createDeliveryService({
-    connector: connectorOrNull,
+    connector,
     vault,
     now,
     log,

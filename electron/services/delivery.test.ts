@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Escalation } from '../../shared/escalation/schema';
 import { createLogger } from '../../shared/log';
+import { DeskbookError } from '../../shared/result';
 import type { Connector } from '../sync/connector';
 import type { DeliveryOutcome } from '../sync/outcome';
 import { createDevEncryptor } from '../vault/encryptor';
@@ -115,6 +116,23 @@ describe('the delivery service', () => {
     const service = createDeliveryService({ connector: async () => memory.connector, vault, now: () => new Date(), log: createLogger('t', () => {}) });
     await expect(service.deliver({ requestId: e.id, attemptId: 'a1', escalation: e, maybeDelivered: true })).resolves.toMatchObject({ kind: 'sent', remoteId: '77' });
     expect(memory.calls).toEqual([`find:${e.id}`]);
+  });
+
+  it('asks for a sign-in, not a retry, when no token is stored for the configured system', async () => {
+    const service = createDeliveryService({
+      connector: async () => {
+        throw new DeskbookError('AUTH_REQUIRED', 'No token is stored for the ticketing system: add one in Settings.');
+      },
+      vault,
+      now: () => new Date(),
+      log: createLogger('t', () => {}),
+    });
+    const e = escalation();
+    await expect(service.deliver({ requestId: e.id, attemptId: 'a1', escalation: e, maybeDelivered: false })).resolves.toEqual({
+      kind: 'auth',
+      status: 401,
+      message: 'No token is stored for the ticketing system: add one in Settings.',
+    });
   });
 
   it('waits in line when no ticketing system is configured', async () => {

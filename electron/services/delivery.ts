@@ -7,7 +7,11 @@ import type { Connector, SealedNote } from '../sync/connector';
 import type { DeliveryOutcome } from '../sync/outcome';
 import type { Vault } from '../vault/vault';
 
+/** Errors from `connector()` that mean "sign in again" rather than "try later". */
+const SIGN_IN_CODES: ReadonlySet<string> = new Set(['AUTH_REQUIRED', 'SIGNED_OUT', 'VAULT_UNAVAILABLE']);
+
 export interface DeliveryServiceOptions {
+  /** The configured connector; null when none is configured; throws AUTH_REQUIRED without a token. */
   connector: () => Promise<Connector | null>;
   vault: Vault;
   now: () => Date;
@@ -39,7 +43,14 @@ export function createDeliveryService(options: DeliveryServiceOptions) {
   };
 
   const attempt = async (request: DeliverRequest & { escalation: Escalation }, maybeDelivered: boolean): Promise<DeliveryOutcome> => {
-    const connector = await options.connector();
+    let connector: Connector | null;
+    try {
+      connector = await options.connector();
+    } catch (error) {
+      // No token stored (or the vault cannot open it): signing in is the fix, not retrying.
+      if (error instanceof DeskbookError && SIGN_IN_CODES.has(error.code)) return { kind: 'auth', status: 401, message: error.message };
+      throw error;
+    }
     if (!connector) {
       return { kind: 'retry', reason: 'No ticketing system is configured yet (Settings).', maybeDelivered };
     }

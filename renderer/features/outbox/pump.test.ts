@@ -166,7 +166,7 @@ describe('the outbox pump', () => {
     expect(calls).toBe(1);
     const paused = await db.outbox.where('state').equals('paused').toArray();
     expect(paused).toHaveLength(1);
-    expect(paused[0]!.lastError).toMatch(/Sign in again/);
+    expect(paused[0]!.lastError).toBe('Deskbook is not signed in to the ticketing system (401): bad token. Sign in again in Settings.');
     pump.stop();
   });
 

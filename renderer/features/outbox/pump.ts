@@ -180,7 +180,7 @@ async function applyResult(db: DeskbookDb, writes: ResultWrites, result: Attempt
         ...base,
         state: 'paused',
         nextAttemptAt: NEVER,
-        lastError: `The ticketing system refused Deskbook's sign-in (${outcome.status}): ${outcome.message}. Sign in again in Settings.`,
+        lastError: `${outcome.status === 403 ? "The ticketing system refused Deskbook's account" : 'Deskbook is not signed in to the ticketing system'} (${outcome.status}): ${outcome.message.replace(/\.$/, '')}. Sign in again in Settings.`,
       });
       break;
   }
