@@ -19,6 +19,17 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Codes whose fix is signing in again (no token stored, a token the keychain cannot decrypt, the
+ * keychain locked), not waiting: a delivery that meets one pauses with "sign in" instead of
+ * retrying on backoff for ever. Main and the renderer's outbox both read this one list.
+ */
+export const SIGN_IN_CODES = ['AUTH_REQUIRED', 'SIGNED_OUT', 'VAULT_UNAVAILABLE'] as const satisfies readonly ErrorCode[];
+
+export function isSignInCode(code: string): code is (typeof SIGN_IN_CODES)[number] {
+  return (SIGN_IN_CODES as readonly string[]).includes(code);
+}
+
 export interface TransferableError {
   code: ErrorCode;
   message: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkFailure, classifyStatus, parseRetryAfter, serverMessage } from './outcome';
+import { classifyNetworkFailure, classifyStatus, failedAfterLanding, parseRetryAfter, serverMessage } from './outcome';
 
 const headers = (values: Record<string, string> = {}) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 const NOW = Date.parse('2026-03-02T15:00:00Z');
@@ -74,5 +74,14 @@ describe('serverMessage', () => {
     expect(serverMessage('["a","b"]')).toBe('a; b');
     expect(serverMessage('  <h1>Bad   Gateway</h1> ')).toBe('<h1>Bad Gateway</h1>');
     expect(serverMessage('')).toBe('');
+  });
+});
+
+describe('a failure after the write landed', () => {
+  it('keeps a retry maybe-delivered and names what landed in every kind', () => {
+    const landed = 'RT ticket #42 was created, but its sealed notes could not be added';
+    expect(failedAfterLanding(landed, { kind: 'retry', reason: 'HTTP 503', maybeDelivered: false })).toEqual({ kind: 'retry', reason: `${landed}: HTTP 503`, maybeDelivered: true });
+    expect(failedAfterLanding(landed, { kind: 'auth', status: 401, message: 'HTTP 401' })).toEqual({ kind: 'auth', status: 401, message: `${landed}: HTTP 401` });
+    expect(failedAfterLanding(landed, { kind: 'failed', status: 400, message: 'HTTP 400' })).toEqual({ kind: 'failed', status: 400, message: `${landed}: HTTP 400` });
   });
 });

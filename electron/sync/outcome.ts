@@ -1,3 +1,4 @@
+import type { DeliveryResult } from '../../shared/ipc/sync';
 import type { HttpResponseLike, NetworkFailure } from './http';
 
 /** Where a delivered escalation lives on the remote system. */
@@ -9,18 +10,10 @@ export interface RemoteTicket {
 }
 
 /**
- * The result of one delivery attempt, as the outbox records it:
- * - `sent`: the remote system has it (recorded as `sent(remoteId, url)`);
- * - `retry`: try again later; `maybeDelivered` means the server may already have it, so the next
- *   attempt must look the request id up before creating (DESIGN, life of an escalation, step 6);
- * - `failed`: permanent until someone edits or reconfigures; shown to the user, never dropped;
- * - `auth`: the credentials were refused; pause the outbox and ask to sign in again.
+ * The result of one delivery attempt, as the outbox records it. The vocabulary is the shared
+ * schema's (`shared/ipc/sync.ts`): main and the renderer cannot drift apart.
  */
-export type DeliveryOutcome =
-  | ({ kind: 'sent' } & RemoteTicket)
-  | { kind: 'retry'; reason: string; retryAfterMs?: number; maybeDelivered: boolean }
-  | { kind: 'failed'; status?: number; message: string }
-  | { kind: 'auth'; status: number; message: string };
+export type DeliveryOutcome = DeliveryResult;
 
 /** Every outcome except `sent`: what a failed lookup or note reports. */
 export type FailureOutcome = Exclude<DeliveryOutcome, { kind: 'sent' }>;
@@ -33,6 +26,21 @@ export class ConnectorError extends Error {
   constructor(readonly outcome: FailureOutcome) {
     super(outcome.kind === 'retry' ? outcome.reason : outcome.message);
     this.name = 'ConnectorError';
+  }
+}
+
+/**
+ * A failure after the write landed on the server (a ticket created, a marker comment posted): a
+ * retry must reconcile (look up, then complete), never write again, so a retry is
+ * `maybeDelivered`; every failure names what landed (`landed`, e.g. "RT ticket #42 was created").
+ */
+export function failedAfterLanding(landed: string, outcome: FailureOutcome): FailureOutcome {
+  switch (outcome.kind) {
+    case 'retry':
+      return { ...outcome, reason: `${landed}: ${outcome.reason}`, maybeDelivered: true };
+    case 'auth':
+    case 'failed':
+      return { ...outcome, message: `${landed}: ${outcome.message}` };
   }
 }
 

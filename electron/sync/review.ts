@@ -1,4 +1,5 @@
 import type { Escalation } from '../../shared/escalation/schema';
+import type { DecisionResult } from '../../shared/ipc/sync';
 import type { Decision, ReviewDetail, ReviewPage, ReviewStatus } from '../../shared/review/schema';
 import type { DeliveryOutcome } from './outcome';
 
@@ -29,7 +30,7 @@ export interface ResubmitOptions {
  * supervisor saw it (another decision, a resubmission, a technician's comment). `current` is the
  * ticket as it is now, so the supervisor sees both versions and decides again; nothing was written.
  */
-export type DecisionOutcome = DeliveryOutcome | { kind: 'conflict'; message: string; current: ReviewDetail };
+export type DecisionOutcome = DecisionResult;
 
 /**
  * Supervisor review on the ticketing system itself, so every supervisor's machine and the

@@ -7,7 +7,8 @@ import {
   settingsUpdateSchema,
   settingsViewSchema,
 } from './settings';
-import { deliverRequestSchema, deliveryOutcomeSchema } from './sync';
+import { decisionOutcomeSchema, deliverRequestSchema, deliveryOutcomeSchema } from './sync';
+export type { DecisionResult } from './sync';
 import { policyReportSchema } from '../policy/report';
 import { updateStatusSchema } from '../policy/update';
 import {
@@ -59,12 +60,6 @@ export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
 const SUPERVISORS = ['supervisor'] as const satisfies readonly Role[];
 
-/** A decision attempt's result: a delivery outcome, or a conflict showing the current ticket. */
-export const decisionOutcomeSchema = z.union([
-  deliveryOutcomeSchema,
-  z.object({ kind: z.literal('conflict'), message: z.string(), current: reviewDetailSchema }),
-]);
-export type DecisionResult = z.output<typeof decisionOutcomeSchema>;
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),

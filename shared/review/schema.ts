@@ -66,6 +66,13 @@ export const decisionSchema = z.discriminatedUnion('kind', [
 export type Decision = z.output<typeof decisionSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
 
+/** The review state each decision leaves the ticket in: one table, read by main and renderer. */
+export const DECISION_STATE: Readonly<Record<Decision['kind'], Exclude<ReviewState, 'awaiting-review'>>> = {
+  approve: 'approved',
+  return: 'returned',
+  forward: 'forwarded',
+};
+
 /** Who made a decision, as the audit trail and the ticket history record it. */
 export const actorSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
 

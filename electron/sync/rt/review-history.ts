@@ -2,7 +2,8 @@ import type { ReviewEvent, ReviewState } from '../../../shared/review/schema';
 import { sealedNotesSubject } from './render';
 import type { RtAttachment, RtTransaction } from './rt-api';
 import { isoDate } from './review-item';
-import { DECISION_STATE, parseMarker, unfoldHeader } from './review-markers';
+import { DECISION_STATE } from '../../../shared/review/schema';
+import { parseMarker, unfoldHeader } from './review-markers';
 import type { ParsedMarker } from './review-markers';
 
 const SEALED_PREFIX = sealedNotesSubject('').replace(/\)$/, '');

@@ -1,4 +1,5 @@
-import type { Decision, ReviewState } from '../../../shared/review/schema';
+import { DECISION_STATE } from '../../../shared/review/schema';
+import type { Decision } from '../../../shared/review/schema';
 import { VENDOR_PRIORITY_MATRIX } from '../../../shared/sla/priority';
 
 /**
@@ -22,12 +23,6 @@ export interface ParsedMarker {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MARKER = /^\[Deskbook (decision|resubmission) ([0-9a-f-]{36})\]\s*(\S+)?(?:\s+by\s+(.*))?$/is;
 
-/** The review state each decision leaves the ticket in. */
-export const DECISION_STATE: Readonly<Record<Decision['kind'], Exclude<ReviewState, 'awaiting-review'>>> = {
-  approve: 'approved',
-  return: 'returned',
-  forward: 'forwarded',
-};
 
 /** True for ids that may go into a marker (and so into a subject and TicketSQL): UUIDs only. */
 export function isMarkerId(id: string): boolean {

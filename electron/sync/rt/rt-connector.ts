@@ -1,7 +1,7 @@
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { Priority } from '../../../shared/sla/priority';
 import type { Connector, SealedNote } from '../connector';
-import { ConnectorError } from '../outcome';
+import { ConnectorError, failedAfterLanding } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome, RemoteTicket } from '../outcome';
 import { renderSealedNotesComment, renderTicketBody, rtDateTime, sealedNotesSubject, sopPathValue } from './render';
 import { createdSchema, historySchema, rtCall, searchSchema, ticketSchema } from './rt-api';
@@ -73,7 +73,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     if (!ticketId) return { kind: 'retry', reason: 'RT answered the create without a ticket id', maybeDelivered: true };
 
     const reread = await rtCall(client, 'GET', `/ticket/${ticketId}`);
-    if (!reread.ok) return afterCreate(ticketId, 'could not be re-read to check its custom fields', reread.outcome);
+    if (!reread.ok) return failedAfterLanding(`RT ticket #${ticketId} could not be re-read to check its custom fields`, reread.outcome);
     const ticket = ticketSchema.safeParse(reread.json);
     if (!ticket.success) return { kind: 'failed', message: `ticket #${ticketId} was created, but RT's answer when re-reading it was not a ticket` };
     const notStuck = Object.entries(expected).filter(([id, f]) => !hasValue(ticket.data, id, f.value)).map(([, f]) => f.name);
@@ -88,7 +88,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
 
     if (sealedNotes.length > 0) {
       const note = await addSealedNotes(ticketId, requestId, sealedNotes);
-      if (note) return afterCreate(ticketId, 'was created, but its sealed notes could not be added', note);
+      if (note) return failedAfterLanding(`RT ticket #${ticketId} was created, but its sealed notes could not be added`, note);
     }
     return { kind: 'sent', ...remote(ticketId) };
   }
@@ -139,7 +139,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
       if (history.data.items.length < perPage) break;
     }
     const failure = await addSealedNotes(existing.remoteId, requestId, notes);
-    if (failure) throw new ConnectorError(afterCreate(existing.remoteId, 'exists, but its sealed notes could not be added', failure));
+    if (failure) throw new ConnectorError(failedAfterLanding(`RT ticket #${existing.remoteId} exists, but its sealed notes could not be added`, failure));
   }
 
   return {
@@ -151,22 +151,6 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     ensureSealedNotes,
     review: createRtReview(ctx),
   };
-}
-
-/**
- * A failure after the ticket exists: a retry must reconcile (look up, then complete), never
- * create again, so retries are `maybeDelivered`; other failures name the ticket.
- */
-function afterCreate(ticketId: string, what: string, outcome: FailureOutcome): FailureOutcome {
-  const prefix = `RT ticket #${ticketId} ${what}`;
-  switch (outcome.kind) {
-    case 'retry':
-      return { ...outcome, reason: `${prefix}: ${outcome.reason}`, maybeDelivered: true };
-    case 'auth':
-      return { ...outcome, message: `${prefix}: ${outcome.message}` };
-    case 'failed':
-      return { ...outcome, message: `${prefix}: ${outcome.message}` };
-  }
 }
 
 function hasValue(ticket: RtTicket, fieldId: string, value: string): boolean {

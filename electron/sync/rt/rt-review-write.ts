@@ -1,6 +1,6 @@
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { Decision } from '../../../shared/review/schema';
-import { ConnectorError } from '../outcome';
+import { ConnectorError, failedAfterLanding } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome } from '../outcome';
 import type { DecideOptions, DecisionOutcome, ResubmitOptions } from '../review';
 import { renderTicketBody } from './render';
@@ -8,7 +8,8 @@ import { reviewTicketSchema, rtCall } from './rt-api';
 import { searchTransactions } from './rt-context';
 import type { RtContext } from './rt-context';
 import { escalationFieldValue, fieldValue } from './review-item';
-import { DECISION_STATE, decisionContent, decisionSubject, hasMarker, isMarkerId, resubmissionSubject } from './review-markers';
+import { DECISION_STATE } from '../../../shared/review/schema';
+import { decisionContent, decisionSubject, hasMarker, isMarkerId, resubmissionSubject } from './review-markers';
 import type { MarkerKind } from './review-markers';
 import { getForReview } from './rt-review-read';
 
@@ -79,7 +80,7 @@ export async function resubmit(ctx: RtContext, remoteId: string, escalation: Esc
   if (earlier.found) {
     if (!earlier.latest) return { kind: 'sent', ...ctx.remote(remoteId) };
     const put = await rtCall(ctx.client, 'PUT', path, { mutating: true, body: subject });
-    return put.ok ? { kind: 'sent', ...ctx.remote(remoteId) } : landed(remoteId, 'was resubmitted, but its subject could not be updated', put.outcome);
+    return put.ok ? { kind: 'sent', ...ctx.remote(remoteId) } : failedAfterLanding(`RT ticket #${remoteId} was resubmitted, but its subject could not be updated`, put.outcome);
   }
 
   const current = await rtCall(ctx.client, 'GET', path);
@@ -110,7 +111,7 @@ export async function resubmit(ctx: RtContext, remoteId: string, escalation: Esc
     },
     subject.Subject,
   );
-  if (check && !put.ok) return landed(remoteId, 'was resubmitted, but its subject could not be updated', put.outcome);
+  if (check && !put.ok) return failedAfterLanding(`RT ticket #${remoteId} was resubmitted, but its subject could not be updated`, put.outcome);
   return check ?? { kind: 'sent', ...ctx.remote(remoteId) };
 }
 
@@ -147,7 +148,7 @@ async function checkFields(
   subject?: string,
 ): Promise<FailureOutcome | null> {
   const res = await rtCall(ctx.client, 'GET', `/ticket/${remoteId}`);
-  if (!res.ok) return landed(remoteId, 'was updated, but could not be re-read to check its custom fields', res.outcome);
+  if (!res.ok) return failedAfterLanding(`RT ticket #${remoteId} was updated, but could not be re-read to check its custom fields`, res.outcome);
   const ticket = reviewTicketSchema.safeParse(res.json);
   if (!ticket.success) return { kind: 'failed', message: `RT ticket #${remoteId} was updated, but RT's answer when re-reading it was not a ticket` };
   const notStuck = Object.entries(expected)
@@ -168,14 +169,3 @@ function maybeDelivered(outcome: FailureOutcome): FailureOutcome {
   return outcome.kind === 'retry' ? { ...outcome, maybeDelivered: true } : outcome;
 }
 
-/** A failure after the marker comment landed: a retry must find the marker, so it is maybe-delivered. */
-function landed(ticketId: string, what: string, outcome: FailureOutcome): FailureOutcome {
-  const prefix = `RT ticket #${ticketId} ${what}`;
-  switch (outcome.kind) {
-    case 'retry':
-      return { ...outcome, reason: `${prefix}: ${outcome.reason}`, maybeDelivered: true };
-    case 'auth':
-    case 'failed':
-      return { ...outcome, message: `${prefix}: ${outcome.message}` };
-  }
-}
