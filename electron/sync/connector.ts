@@ -1,8 +1,9 @@
 import type { Escalation } from '../../shared/escalation/schema';
-import { ConnectorError } from './outcome';
 import type { DeliveryOutcome, RemoteTicket } from './outcome';
 import type { ReviewConnector } from './review';
 
+export { deliver, createDeliverOnce, escalationJob } from './deliver-once';
+export type { DeliverOnce, DeliveryJob } from './deliver-once';
 export { ConnectorError, classifyNetworkFailure, classifyStatus, parseRetryAfter } from './outcome';
 export type { DeliveryOutcome, FailureOutcome, RemoteTicket } from './outcome';
 export type { DecideOptions, DecisionOutcome, ResubmitOptions, ReviewActor, ReviewConnector } from './review';
@@ -52,38 +53,4 @@ export interface Connector {
   addInternalNote(remoteId: string, text: string): Promise<void>;
   ensureSealedNotes(remote: RemoteTicket, requestId: string, sealedNotes: readonly SealedNote[]): Promise<void>;
   readonly review?: ReviewConnector;
-}
-
-export interface DeliverOptions {
-  /** The previous attempt ended ambiguously (timeout, reset, 5xx after sending, crash). */
-  maybeDelivered: boolean;
-}
-
-/**
- * One delivery attempt with exactly-once semantics on top of connectors without transactions:
- * when the previous attempt may have delivered, look the request id up first and report `sent`
- * if the server has it (completing its sealed notes if they are missing) before ever creating
- * again. A failed lookup is returned as is, still `maybeDelivered`, so no duplicate can be made.
- */
-export async function deliver(
-  connector: Connector,
-  escalation: Escalation,
-  requestId: string,
-  sealedNotes: readonly SealedNote[],
-  options: DeliverOptions,
-): Promise<DeliveryOutcome> {
-  if (options.maybeDelivered) {
-    try {
-      const existing = await connector.findByRequestId(requestId);
-      if (existing) {
-        if (sealedNotes.length > 0) await connector.ensureSealedNotes(existing, requestId, sealedNotes);
-        return { kind: 'sent', remoteId: existing.remoteId, url: existing.url };
-      }
-    } catch (error) {
-      if (!(error instanceof ConnectorError)) throw error;
-      const outcome = error.outcome;
-      return outcome.kind === 'retry' ? { ...outcome, maybeDelivered: true } : outcome;
-    }
-  }
-  return connector.create(escalation, requestId, sealedNotes);
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY_PASSWORD, makeEscalation } from '../../../tests/support/escalation-fixture';
 import { closedPort, sendJson, startLoopbackServer } from '../../../tests/support/loopback-server';
 import type { LoopbackServer, SeenRequest } from '../../../tests/support/loopback-server';
-import { deliver } from '../connector';
+import { deliver } from '../deliver-once';
 import type { Connector } from '../connector';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature';
 import { createWebhookConnector } from './webhook-connector';
