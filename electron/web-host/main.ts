@@ -8,7 +8,7 @@ import { createFileLogSink } from '../log/file-sink';
 import { createMainServices } from '../host/services';
 import type { MainServices } from '../host/services';
 import { createNodePolicyDeps, readAdminPolicy } from '../policy';
-import { createDevEncryptor } from '../vault/encryptor';
+import { nodePlatform } from '../host/node-platform';
 import { startWebHost } from './server';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -26,21 +26,14 @@ void startWebHost({
   port,
   createRouter: async (origin) => {
     services = await createMainServices(
-      {
-        shell: 'web',
-        appName: 'Deskbook',
+      nodePlatform({
         appVersion: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
-        os: process.platform,
         dataDir,
         allowedOrigin: origin,
-        fetch: globalThis.fetch,
-        encryptor: createDevEncryptor(dataDir),
-        now: () => new Date(),
         log,
-        machine: os.hostname(),
         adminPolicy: await readAdminPolicy(process.platform, createNodePolicyDeps()),
         installKind: 'dev',
-      },
+      }),
       (event, payload) => broadcast(event, payload),
     );
     return services.router;

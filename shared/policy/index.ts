@@ -5,6 +5,8 @@ export type { AdminPolicy, PolicyLayer, PolicySourceWarning, RawPolicyValue } fr
 export { resolvePolicy } from './resolve';
 export type { KeyResolution, PolicyProblem, PolicySource, ResolvedPolicy, ResolveInput } from './resolve';
 export { applyPolicyToSettings, builtInPolicyValues, lockedSettingsPaths, userPolicyValues } from './settings-bridge';
+export { changedSettingsPaths, refusedSettingsChange, sameValue } from './changes';
+export type { RefusedChange } from './changes';
 export {
   defaultUpdateMode,
   INSTALL_KINDS,

@@ -7,11 +7,11 @@ import { createLogger } from '../../shared/log';
 import type { LogEntry } from '../../shared/log';
 import { DEFAULT_SETTINGS } from '../../shared/ipc/settings';
 import type { Settings } from '../../shared/ipc/settings';
+import { nodePlatform } from '../../electron/host/node-platform';
 import { createMainServices } from '../../electron/host/services';
 import type { MainServices } from '../../electron/host/services';
 import type { UpdaterPort } from '../../electron/updates';
 import type { AdminPolicy, InstallKind } from '../../shared/policy';
-import { createDevEncryptor } from '../../electron/vault/encryptor';
 import { serveBuild } from '../support/serve-build';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -81,22 +81,15 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const logs: LogEntry[] = [];
   let context: BrowserContext | null = null;
   const services = await createMainServices(
-    {
-      shell: 'web',
-      appName: 'Deskbook',
+    nodePlatform({
       appVersion: '0.1.0-test',
-      os: process.platform,
       dataDir,
       allowedOrigin: origin,
-      fetch: globalThis.fetch,
-      encryptor: createDevEncryptor(dataDir),
-      now: () => new Date(),
-      machine: os.hostname(),
       log: createLogger('e2e-main', (entry) => logs.push(entry)),
       adminPolicy: options.adminPolicy,
       installKind: options.installKind,
       updater: options.updater,
-    },
+    }),
     (event, payload) => {
       for (const page of context?.pages() ?? []) {
         page

@@ -1,0 +1,53 @@
+import type { Settings, SettingsView } from '../../../shared/ipc/settings';
+import { lockedSettingsPaths, refusedSettingsChange } from '../../../shared/policy';
+import type { ResolvedPolicy } from '../../../shared/policy';
+import { DeskbookError } from '../../../shared/result';
+import type { NetMonitor } from '../../net/monitor';
+import { TOKEN_SECRET } from '../../services/connectors';
+import type { SettingsStore } from '../../services/settings';
+import type { Connector } from '../../sync/connector';
+import type { Vault } from '../../vault/vault';
+import type { DomainHandlers } from './types';
+
+export interface SettingsHandlerDeps {
+  settings: SettingsStore;
+  vault: Vault;
+  net: NetMonitor;
+  /** Settings as the app must use them: the saved ones with policy applied. */
+  effective: () => Settings;
+  policy: () => ResolvedPolicy;
+  /** Re-reads policy after the user layer changed. */
+  refreshPolicy: () => void;
+  /** The configured connector (throws AUTH_REQUIRED when no token is stored). */
+  connector: () => Promise<Connector | null>;
+}
+
+/** `settings:*`: what the user may change (never a role, never a locked key) and the token. */
+export function settingsHandlers(deps: SettingsHandlerDeps): DomainHandlers<'settings'> {
+  const view = async (s: Settings = deps.effective()): Promise<SettingsView> => ({
+    ...s,
+    token: { stored: await deps.vault.hasSecret(TOKEN_SECRET), preview: null },
+  });
+  return {
+    'settings:get': () => view(),
+    'settings:update': async (patch) => {
+      const refused = refusedSettingsChange(patch, deps.effective(), lockedSettingsPaths(deps.policy()));
+      if (refused) throw new DeskbookError('FORBIDDEN', refused.message, refused.path);
+      await deps.settings.update(patch);
+      deps.refreshPolicy();
+      if (patch.connector) void deps.net.check();
+      return view();
+    },
+    'settings:setToken': async ({ token }) => {
+      await deps.vault.setSecret(TOKEN_SECRET, token);
+      void deps.net.check();
+      return view();
+    },
+    'settings:test': async () => {
+      const made = await deps.connector();
+      if (!made) return { ok: false, problem: 'unconfigured', message: 'No ticketing system is configured.' };
+      const report = await made.probe();
+      return report.ok ? { ok: true, problem: null, message: report.detail } : { ok: false, problem: report.problem, message: report.message };
+    },
+  };
+}
