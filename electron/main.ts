@@ -1,6 +1,6 @@
 // Electron's main process: wiring only. Everything with logic lives in modules that take
 // Electron's objects as small injected interfaces and are tested in Node.
-import { BrowserWindow, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import type { WebContents } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { createMainServices } from './host/services';
 import { APP_ORIGIN, APP_SCHEME, createAppRequestHandler } from './security/app-protocol';
 import { hardenWebContents } from './security/harden';
 import { denyAllPermissions } from './security/permissions';
+import { applicationMenu, isBlockedShortcut, mainWindowOptions } from './security/window';
 import { autoUpdater } from 'electron-updater';
 import { createNodePolicyDeps, readAdminPolicy } from './policy';
 import { detectInstallKind, processInstallFacts } from './updates';
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
 
   denyAllPermissions(session.defaultSession);
+  // Deskbook's own menu: Electron's default one has Reload and Toggle Developer Tools.
+  Menu.setApplicationMenu(app.isPackaged ? Menu.buildFromTemplate(applicationMenu(process.platform, app.getName())) : Menu.getApplicationMenu());
 
   const windows = new Set<WebContents>();
   const adminPolicy = await readAdminPolicy(process.platform, createNodePolicyDeps());
@@ -71,25 +74,16 @@ async function start(): Promise<void> {
   );
 
   const createWindow = () => {
-    const win = new BrowserWindow({
-      width: 1200,
-      height: 820,
-      minWidth: 760,
-      minHeight: 560,
-      title: 'Deskbook',
-      show: false,
-      webPreferences: {
-        preload: path.join(__dirname, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        spellcheck: true,
-        // A middle-click would ask for a new window; every new window is denied anyway.
-        disableBlinkFeatures: 'Auxclick',
-      },
-    });
+    const win = new BrowserWindow(mainWindowOptions({ preload: path.join(__dirname, 'preload.cjs'), packaged: app.isPackaged }));
     const contents = win.webContents;
+    if (app.isPackaged) {
+      // DevTools are off in the window options; the shortcuts are swallowed too, and should
+      // anything open them anyway they are shut at once.
+      contents.on('before-input-event', (event, input) => {
+        if (isBlockedShortcut(input)) event.preventDefault();
+      });
+      contents.on('devtools-opened', () => contents.closeDevTools());
+    }
     windows.add(contents);
     win.on('closed', () => windows.delete(contents));
     win.once('ready-to-show', () => win.show());
