@@ -16,6 +16,7 @@ import { autoUpdater } from 'electron-updater';
 import { createNodePolicyDeps, readAdminPolicy } from './policy';
 import { detectInstallKind, processInstallFacts } from './updates';
 import { createSafeStorageEncryptor } from './vault/encryptor';
+import { createKnownSecrets } from './vault/known-secrets';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -31,7 +32,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  const log = createLogger('main', createFileLogSink(path.join(dataDir, 'logs')));
+  // The log redacts every plaintext the vault has seen this run, whatever it looks like.
+  const knownSecrets = createKnownSecrets();
+  const log = createLogger('main', createFileLogSink(path.join(dataDir, 'logs')), { sealedValues: knownSecrets.values });
   const rendererRoot = path.join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererRoot));
 
@@ -58,6 +61,7 @@ async function start(): Promise<void> {
       adminPolicy,
       installKind,
       updater: app.isPackaged ? autoUpdater : null,
+      knownSecrets,
     },
     (event, payload) => {
       for (const wc of windows) push(wc, event, payload);

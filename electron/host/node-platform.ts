@@ -8,7 +8,7 @@ import type { Platform } from './platform';
  * differs between those callers is passed in.
  */
 export function nodePlatform(
-  options: Pick<Platform, 'dataDir' | 'allowedOrigin' | 'appVersion' | 'log'> & Partial<Pick<Platform, 'adminPolicy' | 'installKind' | 'updater' | 'now'>>,
+  options: Pick<Platform, 'dataDir' | 'allowedOrigin' | 'appVersion' | 'log'> & Partial<Pick<Platform, 'adminPolicy' | 'installKind' | 'updater' | 'now' | 'knownSecrets'>>,
 ): Platform {
   return {
     shell: 'web',

@@ -2,6 +2,7 @@ import type { Logger } from '../../shared/log';
 import type { AdminPolicy, InstallKind } from '../../shared/policy';
 import type { UpdaterPort } from '../updates';
 import type { Encryptor } from '../vault/encryptor';
+import type { KnownSecrets } from '../vault/known-secrets';
 
 /**
  * What the main-process services need from the shell they run in. Electron's main supplies
@@ -28,6 +29,8 @@ export interface Platform {
   adminPolicy?: AdminPolicy;
   /** How the app was installed: decides the default update mode. `dev` by default. */
   installKind?: InstallKind;
+  /** Plaintexts seen by this process, which the platform's logger redacts; the vault adds to it. */
+  knownSecrets?: KnownSecrets;
   /** electron-updater's autoUpdater in a packaged app; absent in the dev host and tests. */
   updater?: UpdaterPort | null;
 }

@@ -7,6 +7,8 @@ import { makeEscalation } from '../../tests/support/escalation-fixture';
 import { closedPort } from '../../tests/support/loopback-server';
 import { DEFAULT_SETTINGS } from '../../shared/ipc/settings';
 import { createLogger } from '../../shared/log';
+import type { LogEntry } from '../../shared/log';
+import { createKnownSecrets } from '../vault/known-secrets';
 import { nodePlatform } from './node-platform';
 import { createMainServices } from './services';
 import type { MainServices } from './services';
@@ -16,6 +18,9 @@ const SENDER = { url: `${ORIGIN}/`, isTopFrame: true };
 
 let dir: string;
 let services: MainServices;
+const knownSecrets = createKnownSecrets();
+const logged: LogEntry[] = [];
+const log = createLogger('t', (entry) => logged.push(entry), { sealedValues: knownSecrets.values });
 
 /** The real composition root over a Node platform, with Request Tracker configured and no token stored. */
 beforeEach(async () => {
@@ -30,7 +35,7 @@ beforeEach(async () => {
     }),
   );
   services = await createMainServices(
-    nodePlatform({ appVersion: '0.0.0-test', dataDir: dir, allowedOrigin: ORIGIN, log: createLogger('t', () => undefined) }),
+    nodePlatform({ appVersion: '0.0.0-test', dataDir: dir, allowedOrigin: ORIGIN, log, knownSecrets }),
     () => undefined,
   );
 });
@@ -78,5 +83,16 @@ describe('settings through the composition root', () => {
   it('refuses a role change made in the app, naming the field', async () => {
     const result = await services.router.dispatch(SENDER, 'settings:update', { user: { id: 's1', name: 'Sam Supervisor', role: 'analyst', authorizedContact: true } });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', path: 'user.role' } });
+  });
+});
+
+describe("main's log", () => {
+  it('redacts a sealed value wherever it turns up, even when it does not look like a password', async () => {
+    const sealed = await services.router.dispatch(SENDER, 'vault:seal', { label: 'HAC password', plaintext: 'sunflower meadow' });
+    expect(sealed.ok).toBe(true);
+    log.warn('server said', { body: 'unexpected text: sunflower meadow (echoed)' });
+    const line = JSON.stringify(logged.at(-1));
+    expect(line).not.toContain('sunflower meadow');
+    expect(line).toContain('echoed');
   });
 });

@@ -56,7 +56,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
   /** Settings as the app must use them: the saved ones with every managed key's effective value. */
   const effective = () => applyPolicyToSettings(settings.get(), policy);
 
-  const vault = createVault(path.join(platform.dataDir, 'vault'), platform.encryptor, now);
+  const vault = createVault(path.join(platform.dataDir, 'vault'), platform.encryptor, now, { onPlaintext: platform.knownSecrets?.add });
   const connectorFor = createConnectorFactory({ fetch: platform.fetch, vault, now, log });
   /** The configured connector; with none stored, a missing token is a sign-in error, not "unconfigured". */
   const connector = async () => {

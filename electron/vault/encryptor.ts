@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Whether secrets can be protected here, and by what. */
@@ -69,31 +69,59 @@ export function createSafeStorageEncryptor(safeStorage: SafeStorageLike, os: Nod
  * file beside the data. It keeps plaintext off disk, but the key sits next to the data, so it is
  * NOT protection against someone with the disk, and it says so in its backend name.
  */
-export function createDevEncryptor(keyDir: string): Encryptor {
+export function createDevEncryptor(keyDir: string, platform: NodeJS.Platform = process.platform): Encryptor {
   const keyFile = path.join(keyDir, 'dev-vault.key');
   let cached: Buffer | null = null;
   const key = (): Buffer => {
     if (cached) return cached;
     if (!existsSync(keyFile)) {
       mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-      writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
+      writeFileSync(keyFile, randomBytes(KEY_BYTES), { mode: 0o600 });
     }
+    const problem = devKeyProblem(keyFile, platform);
+    if (problem) throw new Error(problem);
     cached = readFileSync(keyFile);
     return cached;
   };
   return {
-    status: async () => ({ available: true, backend: 'development store (not OS-protected)' }),
+    status: async () => {
+      const problem = existsSync(keyFile) ? devKeyProblem(keyFile, platform) : null;
+      return problem
+        ? { available: false, backend: DEV_BACKEND, reason: problem }
+        : { available: true, backend: DEV_BACKEND };
+    },
     async encrypt(plaintext) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key(), iv);
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key(), iv, { authTagLength: TAG_BYTES });
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return new Uint8Array(Buffer.concat([iv, cipher.getAuthTag(), body]));
     },
     async decrypt(ciphertext) {
       const data = Buffer.from(ciphertext);
-      const decipher = createDecipheriv('aes-256-gcm', key(), data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+      if (data.length < IV_BYTES + TAG_BYTES) throw new Error('The sealed data is too short to be a development-store record.');
+      // The tag length is pinned: a shortened tag would make forging a record far easier.
+      const decipher = createDecipheriv('aes-256-gcm', key(), data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+      decipher.setAuthTag(data.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(data.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+const DEV_BACKEND = 'development store (not OS-protected)';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Why the development key file must not be used, or null: it must be 32 bytes and, where POSIX
+ * permissions exist, readable by its owner only (another local user who can read it can read
+ * every sealed note of this store).
+ */
+export function devKeyProblem(keyFile: string, platform: NodeJS.Platform): string | null {
+  const info = statSync(keyFile);
+  if (!info.isFile() || info.size !== KEY_BYTES) return `The development key file ${keyFile} is not a ${KEY_BYTES}-byte key; move it away and restart to make a new one.`;
+  if (platform !== 'win32' && (info.mode & 0o077) !== 0) {
+    return `The development key file ${keyFile} can be read by other users (mode ${(info.mode & 0o777).toString(8)}); run chmod 600 on it, then restart.`;
+  }
+  return null;
 }

@@ -40,7 +40,16 @@ export interface Vault {
  * masked preview reach the disk. The renderer gets a handle and the preview, never plaintext.
  * Data that cannot be decrypted (another user's, or a reset keychain) reads as "signed out".
  */
-export function createVault(dir: string, encryptor: Encryptor, now: () => Date = () => new Date()): Vault {
+export interface VaultOptions {
+  /** Told every plaintext that passes through (for the log's redaction; see known-secrets.ts). */
+  onPlaintext?: (plaintext: string) => void;
+}
+
+export function createVault(dir: string, encryptor: Encryptor, now: () => Date = () => new Date(), options: VaultOptions = {}): Vault {
+  const seen = (plaintext: string) => {
+    options.onPlaintext?.(plaintext);
+    return plaintext;
+  };
   const indexFile = path.join(dir, 'index.json');
   const blob = (name: string) => path.join(dir, `${name}.bin`);
   let queue: Promise<unknown> = Promise.resolve();
@@ -115,6 +124,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
     seal: (label, plaintext) =>
       serial(async () => {
         await requireAvailable();
+        seen(plaintext);
         const handle = `sn_${randomUUID()}`;
         await writeBlob(handle, plaintext);
         const entry: Entry = { handle, label, preview: maskSecret(plaintext), createdAt: now().toISOString(), deliveredAt: null };
@@ -127,7 +137,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
       if (!HANDLE.test(handle)) throw new DeskbookError('BAD_INPUT', 'handle: not a sealed-note handle', 'handle');
       const entry = (await readIndex()).notes.find((n) => n.handle === handle);
       if (!entry) throw new DeskbookError('NOT_FOUND', 'That sealed note no longer exists.');
-      return { label: entry.label, plaintext: await readBlob(handle) };
+      return { label: entry.label, plaintext: seen(await readBlob(handle)) };
     },
     discard: (handle) =>
       serial(async () => {
@@ -161,6 +171,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
       serial(async () => {
         if (!SECRET_NAME.test(name)) throw new DeskbookError('BAD_INPUT', 'name: not a secret name', 'name');
         await requireAvailable();
+        seen(value);
         await writeBlob(`secret-${name}`, value);
         secretCache.set(name, value);
         const index = await readIndex();
@@ -172,7 +183,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
       if (cached !== undefined) return cached;
       const index = await readIndex();
       if (!index.secrets.includes(name)) return null;
-      const value = await readBlob(`secret-${name}`);
+      const value = seen(await readBlob(`secret-${name}`));
       secretCache.set(name, value);
       return value;
     },

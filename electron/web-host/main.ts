@@ -9,12 +9,14 @@ import { createMainServices } from '../host/services';
 import type { MainServices } from '../host/services';
 import { createNodePolicyDeps, readAdminPolicy } from '../policy';
 import { nodePlatform } from '../host/node-platform';
+import { createKnownSecrets } from '../vault/known-secrets';
 import { startWebHost } from './server';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = process.env.DESKBOOK_DATA_DIR ?? path.join(os.homedir(), '.deskbook-dev');
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-const log = createLogger('devhost', createFileLogSink(path.join(dataDir, 'logs')));
+const knownSecrets = createKnownSecrets();
+const log = createLogger('devhost', createFileLogSink(path.join(dataDir, 'logs')), { sealedValues: knownSecrets.values });
 const port = Number(process.env.DESKBOOK_PORT ?? 5173);
 
 let broadcast: (event: string, payload: unknown) => void = () => {};
@@ -33,6 +35,7 @@ void startWebHost({
         log,
         adminPolicy: await readAdminPolicy(process.platform, createNodePolicyDeps()),
         installKind: 'dev',
+        knownSecrets,
       }),
       (event, payload) => broadcast(event, payload),
     );
