@@ -37,17 +37,17 @@ describe('readLinuxPolicy', () => {
   });
 
   it.each([
-    ['not owned by root', { ...rootFile, uid: 1000 }, rootDir, /is not owned by root; ignored/],
-    ['group-writable', { ...rootFile, mode: 0o100664 }, rootDir, /writable by group or others; ignored/],
-    ['world-writable', { ...rootFile, mode: 0o100646 }, rootDir, /writable by group or others; ignored/],
-    ['a symbolic link', { ...rootFile, isSymbolicLink: true }, rootDir, /is a symbolic link; ignored/],
-    ['in a directory others can write', rootFile, { ...rootDir, mode: 0o40777 }, /its directory \/etc\/deskbook is writable by group or others; ignored/],
-    ['in a directory a user owns', rootFile, { ...rootDir, uid: 1000 }, /its directory \/etc\/deskbook is not owned by root; ignored/],
-  ])('ignores a policy file %s, with a warning, without reading it', async (_label, file, dir, message) => {
+    ['not owned by root', { ...rootFile, uid: 1000 }, rootDir, /is not owned by root; not trusted/],
+    ['group-writable', { ...rootFile, mode: 0o100664 }, rootDir, /writable by group or others; not trusted/],
+    ['world-writable', { ...rootFile, mode: 0o100646 }, rootDir, /writable by group or others; not trusted/],
+    ['a symbolic link', { ...rootFile, isSymbolicLink: true }, rootDir, /is a symbolic link; not trusted/],
+    ['in a directory others can write', rootFile, { ...rootDir, mode: 0o40777 }, /its directory \/etc\/deskbook is writable by group or others; not trusted/],
+    ['in a directory a user owns', rootFile, { ...rootDir, uid: 1000 }, /its directory \/etc\/deskbook is not owned by root; not trusted/],
+  ])('fails closed on a policy file %s, with a warning saying why, without reading it', async (_label, file, dir, message) => {
     const deps = fs({ [FILE]: file, [DIR]: dir });
     const policy = await readLinuxPolicy(deps);
     expect(policy.enforced).toEqual({});
-    expect(policy.unreadable).toBe(false);
+    expect(policy.unreadable).toBe(true);
     expect(policy.warnings[0]?.message).toMatch(message);
     expect(deps.reads).toBe(0);
   });

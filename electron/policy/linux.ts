@@ -32,14 +32,23 @@ export function untrustedReason(info: PathInfo, kind: 'file' | 'directory'): str
   return null;
 }
 
-const ignoredResult = (warnings: PolicySourceWarning[]): AdminPolicy => ({ ...EMPTY_ADMIN_POLICY, warnings });
+/**
+ * A policy file is there but cannot be trusted: its values are not read, and the policy is marked
+ * unreadable so the resolver fails closed (every managed setting locked, no role above analyst).
+ * Ignoring it instead would let whoever can write it — or delete it — decide the outcome.
+ */
+const untrustedResult = (origin: string, why: string): AdminPolicy => ({
+  ...EMPTY_ADMIN_POLICY,
+  warnings: [{ origin, message: `${why}; not trusted, so managed settings stay locked until district IT makes it root-owned and not writable by others (chown root:root, chmod 644)` }],
+  unreadable: true,
+});
 
 /**
  * Reads `/etc/deskbook/policy.json`: `{ "enforced": { … }, "recommended": { … } }` with the
  * same names as the Windows and macOS policies. Only a root-owned file, in a root-owned
  * directory, that neither group nor others can write, is trusted — anyone else could otherwise
- * lock a colleague's settings or point the app at their own server. An untrusted file is
- * ignored with a warning. A trusted file that is not valid JSON is a warning and marks the
+ * lock a colleague's settings, give themselves a supervisor's role or point the app at their own
+ * server. An untrusted file fails closed with a warning saying why. A trusted file that is not valid JSON is a warning and marks the
  * policy unreadable (the resolver fails closed).
  */
 export async function readLinuxPolicy(deps: LinuxPolicyDeps, file = LINUX_POLICY_FILE): Promise<AdminPolicy> {
@@ -54,11 +63,11 @@ async function readTrusted(deps: LinuxPolicyDeps, file: string): Promise<AdminPo
   const info = await deps.lstat(file);
   if (!info) return EMPTY_ADMIN_POLICY;
   const fileProblem = untrustedReason(info, 'file');
-  if (fileProblem) return ignoredResult([{ origin: file, message: `${fileProblem}; ignored` }]);
+  if (fileProblem) return untrustedResult(file, fileProblem);
   const dir = parentOf(file);
   const dirInfo = await deps.lstat(dir);
   const dirProblem = dirInfo ? untrustedReason(dirInfo, 'directory') : 'does not exist';
-  if (dirProblem) return ignoredResult([{ origin: file, message: `its directory ${dir} ${dirProblem}; ignored` }]);
+  if (dirProblem) return untrustedResult(file, `its directory ${dir} ${dirProblem}`);
 
   let parsed: unknown;
   try {

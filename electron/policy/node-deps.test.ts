@@ -41,7 +41,14 @@ describe('the real file system behind the Linux policy reader', () => {
     await expect(deps.run('/nonexistent/reg.exe', [])).rejects.toThrow(/ENOENT/);
   });
 
-  it('points at the reg.exe in System32, never one found on PATH', () => {
-    expect(createNodePolicyDeps({ SystemRoot: 'C:\\Windows' }).regExe).toBe('C:\\Windows\\System32\\reg.exe');
+  it('points at the reg.exe in System32, never one found on PATH or named by the environment', () => {
+    const saved = process.env.SystemRoot;
+    process.env.SystemRoot = 'C:\\Users\\dana\\fake';
+    try {
+      expect(createNodePolicyDeps().regExe).toBe('C:\\Windows\\System32\\reg.exe');
+    } finally {
+      if (saved === undefined) delete process.env.SystemRoot;
+      else process.env.SystemRoot = saved;
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { lstat, readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import path from 'node:path';
 import type { PathInfo } from './linux';
 import type { PolicyReaderDeps } from './read';
 import type { CommandResult } from './run-command';
@@ -25,13 +24,21 @@ function runCommand(file: string, args: readonly string[]): Promise<CommandResul
 }
 
 /**
+ * reg.exe in the system directory, at a fixed path. Not from `SystemRoot`/`windir`: those are
+ * environment variables the user controls, and a reg.exe of their own could print any policy
+ * (a supervisor's role included). On a Windows installed elsewhere this path is missing, the
+ * read fails, and policy fails closed with a warning naming the path.
+ */
+export const WINDOWS_REG_EXE = 'C:\\Windows\\System32\\reg.exe';
+
+/**
  * The real file system, `reg.exe` and user name behind the policy readers. Kept apart from the
  * readers so they stay testable with captured output; this file is only wiring.
  */
-export function createNodePolicyDeps(env: NodeJS.ProcessEnv = process.env): PolicyReaderDeps {
+export function createNodePolicyDeps(): PolicyReaderDeps {
   return {
     run: runCommand,
-    regExe: path.win32.join(env.SystemRoot ?? env.windir ?? 'C:\\Windows', 'System32', 'reg.exe'),
+    regExe: WINDOWS_REG_EXE,
     userName: userInfo().username,
     async readFile(file) {
       try {

@@ -15,12 +15,29 @@ const HKLM_OUTPUT = fixture('reg-query-hklm.txt');
 const HKCU_OUTPUT = fixture('reg-query-hkcu.txt');
 const NOT_FOUND: CommandResult = { code: 1, stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' };
 
-function fakeReg(answers: { HKLM?: CommandResult | Error; HKCU?: CommandResult | Error }): { run: RunCommand; calls: string[][] } {
+const LONG = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' } as const;
+
+/** What `reg query <key>` (no /s) prints: the key, then one line per direct subkey. */
+const listing = (key: string, subkeys: readonly string[]): CommandResult => ({
+  code: 0,
+  stdout: ['', key, ...subkeys.map((k) => `${key}\\${k}`), ''].join('\r\n'),
+  stderr: '',
+});
+
+/**
+ * reg.exe as Deskbook calls it: listing `Software` and `Software\Policies` of each hive, then
+ * `/s` on the Deskbook key when it is listed. A hive with an answer has a Deskbook key.
+ */
+function fakeReg(answers: { HKLM?: CommandResult | Error; HKCU?: CommandResult | Error }, notFound = NOT_FOUND): { run: RunCommand; calls: string[][] } {
   const calls: string[][] = [];
   const run: RunCommand = async (file, args) => {
     calls.push([file, ...args]);
-    const hive = args[1]?.split('\\')[0] as 'HKLM' | 'HKCU';
-    const answer = answers[hive] ?? NOT_FOUND;
+    const [hive = 'HKLM', ...rest] = (args[1] ?? '').split('\\') as ['HKLM' | 'HKCU', ...string[]];
+    const path = rest.join('\\');
+    const answer = answers[hive];
+    if (path === 'Software') return listing(`${LONG[hive]}\\Software`, ['Classes', 'Microsoft', 'Policies']);
+    if (path === 'Software\\Policies') return listing(`${LONG[hive]}\\Software\\Policies`, answer ? ['Google', 'Deskbook'] : ['Google', 'Microsoft']);
+    if (!answer) return notFound;
     if (answer instanceof Error) throw answer;
     return answer;
   };
@@ -56,13 +73,28 @@ describe('parseRegQuery', () => {
 });
 
 describe('readWindowsPolicy', () => {
-  it('queries both hives with the reg.exe it was given, HKLM first', async () => {
-    const { run, calls } = fakeReg({});
+  it('queries both hives with the reg.exe it was given, HKLM first, walking down to the Deskbook key', async () => {
+    const { run, calls } = fakeReg({ HKLM: { code: 0, stdout: HKLM_OUTPUT, stderr: '' } });
     await readWindowsPolicy(run, 'C:\\Windows\\System32\\reg.exe');
     expect(calls).toEqual([
+      ['C:\\Windows\\System32\\reg.exe', 'query', 'HKLM\\Software'],
+      ['C:\\Windows\\System32\\reg.exe', 'query', 'HKLM\\Software\\Policies'],
       ['C:\\Windows\\System32\\reg.exe', 'query', 'HKLM\\Software\\Policies\\Deskbook', '/s'],
-      ['C:\\Windows\\System32\\reg.exe', 'query', 'HKCU\\Software\\Policies\\Deskbook', '/s'],
+      ['C:\\Windows\\System32\\reg.exe', 'query', 'HKCU\\Software'],
+      ['C:\\Windows\\System32\\reg.exe', 'query', 'HKCU\\Software\\Policies'],
     ]);
+  });
+
+  it('reads "no policy" from key paths, not from messages Windows translates', async () => {
+    const spanish: CommandResult = { code: 1, stdout: '', stderr: 'ERROR: El sistema no pudo encontrar la clave o el valor del Registro especificado.\r\n' };
+    expect(await readWindowsPolicy(fakeReg({}, spanish).run)).toEqual({ enforced: {}, recommended: {}, warnings: [], unreadable: false });
+  });
+
+  it('fails closed when a parent key cannot be listed', async () => {
+    const run: RunCommand = async () => ({ code: 1, stdout: '', stderr: 'ERROR: Acceso denegado.' });
+    const policy = await readWindowsPolicy(run);
+    expect(policy.unreadable).toBe(true);
+    expect(policy.warnings[0]?.message).toMatch(/could not list HKLM\\Software \(exit code 1\)/);
   });
 
   it('treats a missing policy key as no policy, without warnings', async () => {

@@ -56,11 +56,22 @@ export function layersFromRegKeys(keys: readonly RegKey[], hive: { short: string
   return { enforced, recommended };
 }
 
+/** Whether `parent`'s listing (`reg query <parent>`, no /s) names `child` as a subkey. */
+function listsSubkey(stdout: string, parentLong: string, child: string): boolean {
+  const wanted = `${parentLong}\\${child}`.toLowerCase();
+  return parseRegQuery(stdout).some((key) => key.path.toLowerCase() === wanted);
+}
+
 /**
  * Reads Deskbook's Group Policy from the registry with `reg.exe` (the command runner is
  * injected, so the parsing is tested with captured output on any OS). Machine policy (HKLM)
- * wins over user policy (HKCU), as Windows applies them. A missing key is normal (no policy);
- * any other failure is a warning and marks the policy unreadable, so the resolver fails closed.
+ * wins over user policy (HKCU), as Windows applies them.
+ *
+ * "No policy" is decided from exit codes and key paths only, never from reg.exe's messages,
+ * which Windows translates ("ERROR: El sistema no pudo encontrar…" on a Spanish Windows): the
+ * parent keys `Software` and `Software\Policies`, which every Windows has, are listed first, and a
+ * Deskbook key they do not name is no policy. Any other failure is a warning and marks the
+ * policy unreadable, so the resolver fails closed.
  */
 export async function readWindowsPolicy(run: RunCommand, regExe = 'reg.exe'): Promise<AdminPolicy> {
   const warnings: PolicySourceWarning[] = [];
@@ -68,23 +79,31 @@ export async function readWindowsPolicy(run: RunCommand, regExe = 'reg.exe'): Pr
   const perHive: HiveLayers[] = [];
   for (const hive of HIVES) {
     const origin = `${hive.short}\\${WINDOWS_POLICY_KEY}`;
-    try {
-      const result = await run(regExe, ['query', origin, '/s']);
-      if (result.code === 0) {
-        perHive.push(layersFromRegKeys(parseRegQuery(result.stdout), hive));
-      } else if (result.code === 1 && result.stdout.trim() === '') {
-        // "ERROR: The system was unable to find the specified registry key or value." — no policy.
-        if (!/unable to find/i.test(result.stderr) && result.stderr.trim() !== '') {
-          warnings.push({ origin, message: `reg.exe could not read the policy key: ${result.stderr.trim()}` });
-          unreadable = true;
-        }
-      } else {
-        warnings.push({ origin, message: `reg.exe exited with code ${String(result.code)}: ${result.stderr.trim()}` });
-        unreadable = true;
-      }
-    } catch (error) {
-      warnings.push({ origin, message: `reg.exe could not be run: ${error instanceof Error ? error.message : String(error)}` });
+    const fail = (message: string) => {
+      warnings.push({ origin, message });
       unreadable = true;
+    };
+    try {
+      // Walk down Software → Policies → Deskbook; a level that does not list the next is "none".
+      let present = true;
+      for (const [parent, child] of [['Software', 'Policies'], ['Software\\Policies', 'Deskbook']] as const) {
+        const listing = await run(regExe, ['query', `${hive.short}\\${parent}`]);
+        if (listing.code !== 0) {
+          fail(`reg.exe could not list ${hive.short}\\${parent} (exit code ${String(listing.code)}): ${listing.stderr.trim()}`);
+          present = false;
+          break;
+        }
+        if (!listsSubkey(listing.stdout, `${hive.long}\\${parent}`, child)) {
+          present = false;
+          break;
+        }
+      }
+      if (!present) continue;
+      const result = await run(regExe, ['query', origin, '/s']);
+      if (result.code === 0) perHive.push(layersFromRegKeys(parseRegQuery(result.stdout), hive));
+      else fail(`reg.exe could not read the policy key (exit code ${String(result.code)}): ${result.stderr.trim()}`);
+    } catch (error) {
+      fail(`reg.exe could not be run: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   return {
