@@ -24,13 +24,39 @@ const api = createDeskbookApi({
     if (!response.ok) throw new Error(`dev host answered ${response.status}`);
     return response.json();
   },
+  // Pushes arrive as a server-sent event stream read with fetch, not EventSource: EventSource
+  // cannot send a header, and the token must not travel in a URL.
   subscribe(listener) {
-    const source = new EventSource(`/__deskbook/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
-      listener(event, payload);
+    const stop = new AbortController();
+    const read = async () => {
+      while (!stop.signal.aborted) {
+        try {
+          const response = await fetch('/__deskbook/events', { method: 'POST', headers: { 'x-deskbook-token': token }, signal: stop.signal });
+          if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffered = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffered += value;
+            let end: number;
+            while ((end = buffered.indexOf('\n\n')) >= 0) {
+              const frame = buffered.slice(0, end);
+              buffered = buffered.slice(end + 2);
+              const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+              if (!data) continue;
+              const { event, payload } = JSON.parse(data) as { event: string; payload: unknown };
+              listener(event, payload);
+            }
+          }
+        } catch {
+          // The host restarted or the network blinked: reconnect shortly, as EventSource would.
+        }
+        if (!stop.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     };
-    return () => source.close();
+    void read();
+    return () => stop.abort();
   },
 }) satisfies DeskbookApi;
 

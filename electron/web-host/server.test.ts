@@ -36,10 +36,17 @@ afterAll(async () => {
 });
 
 /** A raw request, so the Host and Origin headers are exactly what a hostile page could send. */
-function call(headers: Record<string, string>, body = JSON.stringify({ channel: 'app:info' })): Promise<{ status: number; body: string }> {
-  const url = new URL('/__deskbook/ipc', host.origin);
+function call(headers: Record<string, string>, body = JSON.stringify({ channel: 'app:info' }), where = '/__deskbook/ipc', method = 'POST'): Promise<{ status: number; body: string }> {
+  const url = new URL(where, host.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method, headers }, (res) => {
+      if (where.includes('events') && res.statusCode === 200) {
+        res.once('data', (c: Buffer) => {
+          resolve({ status: 200, body: c.toString() });
+          req.destroy();
+        });
+        return;
+      }
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
@@ -65,6 +72,16 @@ describe('the development host', () => {
     expect((await call({ origin: host.origin })).status).toBe(403);
     expect((await call({ ...good, origin: 'http://evil.example' })).status).toBe(403);
     expect((await call({ ...good, host: 'evil.example:80' })).status).toBe(403);
+  });
+
+  it('opens the push stream only with the token in a header, from its own origin', async () => {
+    const good = { 'x-deskbook-token': host.token, origin: host.origin };
+    expect(await call(good, '', '/__deskbook/events')).toEqual({ status: 200, body: ': connected\n\n' });
+    expect((await call({}, '', `/__deskbook/events?token=${encodeURIComponent(host.token)}`, 'GET')).status).toBe(403);
+    expect((await call(good, '', '/__deskbook/events', 'GET')).status).toBe(405);
+    expect((await call({ origin: host.origin }, '', `/__deskbook/events?token=${encodeURIComponent(host.token)}`)).status).toBe(403);
+    expect((await call({ ...good, origin: 'http://evil.example' }, '', '/__deskbook/events')).status).toBe(403);
+    expect((await call({ ...good, host: 'evil.example:80' }, '', '/__deskbook/events')).status).toBe(403);
   });
 
   it('turns a malformed body into a typed error, not a crash', async () => {

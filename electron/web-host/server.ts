@@ -55,11 +55,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === '/__deskbook/ipc') {
-      if (req.method !== 'POST') return void res.writeHead(405).end();
+    if (url.pathname === '/__deskbook/ipc' || url.pathname === '/__deskbook/events') {
+      // Both doors take the token in a header (never in a URL, where logs and history keep it),
+      // from the host's own origin and naming the host itself.
       const presented = req.headers['x-deskbook-token'];
       if (!authorized(req, typeof presented === 'string' ? presented : null) || req.headers.origin !== origin) {
         return void res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+      }
+      if (req.method !== 'POST') return void res.writeHead(405).end();
+      if (url.pathname === '/__deskbook/events') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
       }
       const body = await readBody(req, MAX_PAYLOAD_BYTES * 2);
       if (!body) return void res.writeHead(413).end();
@@ -72,14 +81,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const result = await router!.dispatch({ url: origin + '/', isTopFrame: true }, message.channel, message.input);
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return void res.end(JSON.stringify(result));
-    }
-    if (url.pathname === '/__deskbook/events') {
-      if (!authorized(req, url.searchParams.get('token'))) return void res.writeHead(403).end();
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
     }
     if (url.pathname === BRIDGE_PATH) {
       const script = await readFile(options.bridgeFile);
