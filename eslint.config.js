@@ -1,18 +1,81 @@
 // Lint enforces the layer rule `renderer → shared ← electron` and the project's small habits.
 // Every message names the approved alternative. tests/lint/ proves the rules bite.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest', 'HTMLElement'];
 const sharedGlobalMessage =
-  'shared/ runs in every process: do not touch DOM or network globals here. Take what you need as a parameter (see STYLE.md "Inject time and I/O").';
+  'shared/ runs in every process: do not touch DOM or network globals here. Take what you need as a parameter (docs/architecture.md, Conventions: "Inject time and I/O").';
 
 const rawIpc = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
   message: 'Raw Electron IPC is only used by electron/ipc/handle.ts and electron/preload.ts. Add a channel to shared/ipc/contract.ts and call it through window.deskbook (renderer/ipc/client.ts).',
 };
+
+// Feature folders (renderer/features/<feature>/) and how they may depend on one another (docs/architecture.md,
+// "Processes and layers"): the shell (renderer/app/) sits on top and no feature imports it; a feature
+// reaches another only through that feature's index.ts (VS Code's workbench/contrib rule); and
+// features import each other in one direction only, never in a circle. The directions allowed are
+// listed here, so a new edge between features is a decision someone makes in review; a feature
+// missing from the list may import no other feature.
+const FEATURE_DEPENDENCIES = {
+  sop: ['escalation'],
+  escalation: [],
+  review: [],
+  settings: [],
+  outbox: ['escalation'], // the queue screen opens drafts
+};
+assertAcyclic(FEATURE_DEPENDENCIES);
+
+const FEATURES = readdirSync(path.join(import.meta.dirname, 'renderer/features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const featureZones = [
+  {
+    target: './renderer/features',
+    from: './renderer/app',
+    message: 'The shell sits on top: put shared components in renderer/ui/ and shared state in renderer/state/.',
+  },
+  ...FEATURES.flatMap((feature) =>
+    FEATURES.filter((other) => other !== feature).map((other) =>
+      (FEATURE_DEPENDENCIES[feature] ?? []).includes(other)
+        ? {
+            target: `./renderer/features/${feature}`,
+            from: `./renderer/features/${other}`,
+            except: ['./index.ts'],
+            message: `That is another feature's internals: import from '../${other}' (its index.ts), and export what you need there.`,
+          }
+        : {
+            target: `./renderer/features/${feature}`,
+            from: `./renderer/features/${other}`,
+            message: `features/${feature} may not import features/${other}: features depend on each other in one direction only, never in a circle (FEATURE_DEPENDENCIES in eslint.config.js). Move what both need down into renderer/ui/, renderer/state/, renderer/db/ or shared/, or turn the dependency around.`,
+          },
+    ),
+  ),
+];
+
+// The renderer's layers below the features: shared by every feature, so they import none of them
+// (nor the shell). Their tests may, to drive a layer with the features' real parts.
+const RENDERER_LAYERS = ['outbox', 'state', 'ui', 'db', 'ipc'];
+const layerZones = RENDERER_LAYERS.map((layer) => ({
+  target: `./renderer/${layer}`,
+  from: ['./renderer/features', './renderer/app'],
+  message: `renderer/${layer}/ sits below the features and the shell, which build on it: take what it needs as a parameter, or let the feature register it (as each feature registers its delivery kinds with the outbox in renderer/app/).`,
+}));
+
+/** Throws on a circle in the declared feature dependencies: the list itself must be one-way. */
+function assertAcyclic(graph) {
+  const visit = (node, trail) => {
+    if (trail.includes(node)) throw new Error(`FEATURE_DEPENDENCIES has a circle: ${[...trail, node].join(' → ')}`);
+    for (const next of graph[node] ?? []) visit(next, [...trail, node]);
+  };
+  for (const node of Object.keys(graph)) visit(node, []);
+}
 
 export default tseslint.config(
   {
@@ -31,7 +94,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use a named export: `export function X` / `export const X` (STYLE.md "Small habits").' },
+        { selector: 'ExportDefaultDeclaration', message: 'Use a named export: `export function X` / `export const X` (docs/architecture.md, Conventions).' },
       ],
     },
   },
@@ -58,6 +121,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Resolves each import to its file, so the feature rules hold at any folder depth and
+    // '../escalation' is told apart from '../escalation/drafts'.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: [...featureZones, ...layerZones] }] },
+  },
+  {
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: featureZones }] },
   },
   {
     // Renderer tests run in Node (happy-dom): they may read fixtures with node:fs, and still may

@@ -47,3 +47,44 @@ describe('the layer rules', () => {
     expect(messages.some((m) => m.ruleId === 'no-restricted-syntax' && /named export/.test(m.message))).toBe(true);
   });
 });
+
+describe('the feature rules', () => {
+  const featureRule = 'import-x/no-restricted-paths';
+
+  it('refuses a feature import of the shell and names renderer/ui/ and renderer/state/', async () => {
+    const messages = await lintAs('feature-imports-shell.ts', 'renderer/features/escalation/leak.ts');
+    const hit = messages.find((m) => m.ruleId === featureRule);
+    expect(hit?.message).toMatch(/shell sits on top/);
+    expect(hit?.message).toMatch(/renderer\/ui\/.*renderer\/state\//);
+  });
+
+  it("refuses a feature reaching into another feature's files and names its index.ts", async () => {
+    const messages = await lintAs('feature-imports-internals.ts', 'renderer/features/sop/leak.ts');
+    const hit = messages.find((m) => m.ruleId === featureRule);
+    expect(hit?.message).toMatch(/import from '\.\.\/escalation' \(its index\.ts\)/);
+  });
+
+  it("allows the same feature through its index.ts", async () => {
+    const messages = await lintAs('feature-imports-index.ts', 'renderer/features/sop/leak.ts');
+    expect(messages.filter((m) => m.ruleId === featureRule)).toEqual([]);
+  });
+
+  it('refuses a renderer layer importing a feature, and names the registration alternative', async () => {
+    const messages = await lintAs('layer-imports-feature.ts', 'renderer/ui/leak.ts');
+    const hit = messages.find((m) => m.ruleId === featureRule);
+    expect(hit?.message).toMatch(/renderer\/ui\/ sits below the features/);
+    expect(hit?.message).toMatch(/register/);
+  });
+
+  it("allows a layer's test to drive it with a feature's real parts", async () => {
+    const messages = await lintAs('layer-imports-feature.ts', 'renderer/outbox/leak.test.ts');
+    expect(messages.filter((m) => m.ruleId === featureRule)).toEqual([]);
+  });
+
+  it('refuses an import that closes a circle between features, even through the index', async () => {
+    const messages = await lintAs('feature-imports-backwards.ts', 'renderer/features/escalation/leak.ts');
+    const hit = messages.find((m) => m.ruleId === featureRule);
+    expect(hit?.message).toMatch(/features\/escalation may not import features\/sop/);
+    expect(hit?.message).toMatch(/one direction only, never in a circle/);
+  });
+});
