@@ -1,10 +1,11 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { getDeskbook } from '../ipc/client';
-import { useAppStore } from './store';
-import type { View } from './store';
+import { useAppStore } from '../state/store';
+import type { View } from '../state/store';
+import { startAppOutbox } from './outbox';
 import { StatusBar } from './StatusBar';
 import { DraftScreen } from '../features/escalation';
-import { QueueScreen, startOutbox } from '../features/outbox';
+import { QueueScreen } from '../features/outbox';
 import { SettingsScreen } from '../features/settings';
 import { AuditScreen, DashboardScreen, ReviewScreen } from '../features/review';
 import { HistoryScreen, LibraryScreen, RunScreen } from '../features/sop';
@@ -65,7 +66,7 @@ export function App() {
     void api.updates.status().then((r) => r.ok && setUpdate(r.value));
     const offNet = api.on('net:status', setNet);
     const offUpdate = api.on('updates:status', setUpdate);
-    const stopOutbox = startOutbox();
+    const stopOutbox = startAppOutbox();
     return () => {
       offNet();
       offUpdate();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UpdateStatus } from '../../shared/policy/update';
 import type { Result } from '../../shared/result';
 import { deskbook } from '../ipc/client';
-import { useAppStore } from './store';
+import { useAppStore } from '../state/store';
 
 const LABEL = { online: 'Online', offline: 'Offline', unconfigured: 'No ticketing system' } as const;
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Escalation } from '../../shared/escalation/schema';
-import { newOutboxEntry, queuedEscalationRow } from '../../renderer/features/outbox/enqueue';
+import { queuedEscalationRow } from '../../renderer/features/escalation/delivery';
+import { newOutboxEntry } from '../../renderer/outbox/store';
 import { readStore } from '../e2e/idb';
 
 /** A valid queued escalation, numbered so its content can be checked in Request Tracker. */

@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
-import { createBlankDraft, createDraftFromEscalation, useDrafts } from '../escalation';
-import { retryNow } from './enqueue';
+import { kickOutbox } from '../../outbox/runtime';
+import { retryNow } from '../../outbox/store';
+import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
 import { useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
 import type { OutboxItem } from './queries';
-import { refreshReviewStatus, useReviewStatusRefresh } from './review-status';
-import { kickOutbox } from './runtime';
 
 const STATE_WORDS: Record<OutboxRow['state'], string> = {
   pending: 'Waiting to send',

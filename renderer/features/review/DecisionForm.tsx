@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Decision } from '../../../shared/review/schema';
 import { PRIORITIES, VENDOR_PRIORITY_MATRIX } from '../../../shared/sla';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import type { ReviewRow } from '../../db/db';
-import { enqueueDecision, kickOutbox } from '../outbox';
-import { TextAreaField } from '../../app/TextAreaField';
+import { kickOutbox } from '../../outbox/runtime';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { vendorCaseText } from './case-text';
+import { enqueueDecision } from './decisions';
 import { decisionFormSchema } from './decision-form';
 import type { DecisionFormValues } from './decision-form';
 

@@ -2,13 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { ReviewDetail as Detail, ReviewItem } from '../../../shared/review/schema';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import type { DecisionRow } from '../../db/db';
 import { deskbook } from '../../ipc/client';
 import { DecisionForm } from './DecisionForm';
 import { SlaClocks } from './SlaClocks';
-import { toReviewRow } from './sync';
+import { cacheReview, reviewCurrentVersion } from './sync';
 
 function Facts({ item }: { item: ReviewItem }) {
   const d = item.escalation?.draft;
@@ -101,7 +101,7 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
       .then(async (result) => {
         if (!live || !result.ok) return;
         setDetail(result.value);
-        await db().reviews.put(toReviewRow(result.value, district));
+        await cacheReview(db(), result.value, district);
       });
     return () => {
       live = false;
@@ -115,12 +115,7 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
   const failed = decisions.find((d) => d.state === 'failed');
   const vendor = item.escalation?.draft.kind === 'vendor-case' || item.reviewState === 'forwarded';
 
-  const reviewCurrent = async (d: DecisionRow) => {
-    await db().transaction('rw', db().reviews, db().decisions, async () => {
-      if (d.current) await db().reviews.put(toReviewRow(d.current, district));
-      await db().decisions.delete(d.id);
-    });
-  };
+  const reviewCurrent = (d: DecisionRow) => reviewCurrentVersion(db(), d, district);
 
   return (
     <article aria-labelledby="review-detail-heading">

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import { deskbook } from '../../ipc/client';
+import { errorText } from '../../ui/error-text';
 import { pullReviews } from './sync';
 
 export interface RefreshState {
@@ -30,7 +31,7 @@ export function useReviewRefresh(): RefreshState {
       setLastPulled(new Date());
       setError(null);
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorText(cause));
     } finally {
       setBusy(false);
     }

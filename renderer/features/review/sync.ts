@@ -1,8 +1,11 @@
 import type { ReviewItem } from '../../../shared/review/schema';
 import { dueAt } from '../../../shared/sla';
 import type { SlaPolicy } from '../../../shared/sla';
-import type { DeskbookDb, ReviewRow } from '../../db/db';
+import type { DecisionRow, DeskbookDb, ReviewRow } from '../../db/db';
 import type { DeskbookApi } from '../../../shared/ipc/api';
+
+// The review cache's writer (with decisions.ts, which writes what a landed decision changes):
+// pulls, the detail a supervisor opens, and a conflict the supervisor has looked at.
 
 const CURSOR = 'review.cursor';
 const PREVIOUS = 'review.cursor.previous';
@@ -32,7 +35,7 @@ export function toReviewRow(item: ReviewItem, district: SlaPolicy): ReviewRow {
  * not stay stale behind the cursor. Returns how many items were read; throws the typed error
  * (FORBIDDEN, UNAVAILABLE…) so the caller can say why.
  */
-export async function pullReviews(db: DeskbookDb, api: DeskbookApi, district: SlaPolicy): Promise<number> {
+export async function pullReviews(db: DeskbookDb, api: { review: Pick<DeskbookApi['review'], 'list'> }, district: SlaPolicy): Promise<number> {
   const latest = (await db.meta.get(CURSOR))?.value ?? null;
   const cursor = (await db.meta.get(PREVIOUS))?.value ?? null;
   const result = await api.review.list({ cursor });
@@ -46,4 +49,20 @@ export async function pullReviews(db: DeskbookDb, api: DeskbookApi, district: Sl
     ]);
   });
   return rows.length;
+}
+
+/** Caches the ticket a supervisor opened, as main just read it. */
+export async function cacheReview(db: DeskbookDb, item: ReviewItem, district: SlaPolicy): Promise<void> {
+  await db.reviews.put(toReviewRow(item, district));
+}
+
+/**
+ * After a conflict, the supervisor chose to look at the ticket as it is now: the cache takes
+ * that version and the conflicting decision is dropped, in one transaction, so they can decide again.
+ */
+export async function reviewCurrentVersion(db: DeskbookDb, decision: DecisionRow, district: SlaPolicy): Promise<void> {
+  await db.transaction('rw', db.reviews, db.decisions, async () => {
+    if (decision.current) await db.reviews.put(toReviewRow(decision.current, district));
+    await db.decisions.delete(decision.id);
+  });
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ConnectionReport, ConnectorSettings, SettingsView } from '../../../shared/ipc/settings';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
-import { resumeOutbox } from '../outbox';
+import { resumeOutbox } from '../../outbox/runtime';
 import { DistrictCalendar } from './DistrictCalendar';
 import { ManagedSettings, isLocked, usePolicy } from './ManagedSettings';
 import type { PolicyReport } from '../../../shared/policy/report';

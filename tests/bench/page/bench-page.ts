@@ -3,9 +3,11 @@
 // own Dexie schema, enqueue and pump code on databases of its own, never the app's `deskbook`.
 import { openDeskbookDb } from '../../../renderer/db/db';
 import type { DeskbookDb, ReviewRow } from '../../../renderer/db/db';
-import { enqueueEscalation, newOutboxEntry, queuedEscalationRow } from '../../../renderer/features/outbox/enqueue';
-import { createOutboxPump } from '../../../renderer/features/outbox/pump';
-import type { OutboxPump } from '../../../renderer/features/outbox/pump';
+import { enqueueEscalation, escalationKind, queuedEscalationRow } from '../../../renderer/features/escalation/delivery';
+import { registerDeliveryKinds } from '../../../renderer/outbox/kinds';
+import { createOutboxPump } from '../../../renderer/outbox/pump';
+import type { OutboxPump } from '../../../renderer/outbox/pump';
+import { newOutboxEntry } from '../../../renderer/outbox/store';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { DeskbookApi } from '../../../shared/ipc/api';
 import { queryReviews } from '../../../renderer/features/review/queries';
@@ -147,14 +149,15 @@ const page: Omit<BenchPage, 'fillReviewCache' | 'reviewPages'> = {
   async prepareDrain(dbName, escalations, concurrency, deliver) {
     const api = deskbookApi();
     const db = await freshDeskbookDb(dbName);
-    // As renderer/features/outbox/runtime.ts wires it, minus the store (always online here).
+    // As renderer/app/outbox.ts and renderer/outbox/runtime.ts wire it, minus the store (always online here).
+    registerDeliveryKinds(escalationKind);
     const pump = createOutboxPump({
       db,
       resultsDb: openDeskbookDb(dbName, 'relaxed'),
-      deliver:
+      ipc:
         deliver === 'ipc'
-          ? (req) => api.sync.deliver(req)
-          : (req) => Promise.resolve({ ok: true, value: { kind: 'sent', remoteId: req.requestId, url: `https://tickets.example/${req.requestId}` } }),
+          ? api
+          : { sync: { deliver: (req) => Promise.resolve({ ok: true, value: { kind: 'sent', remoteId: req.requestId, url: `https://tickets.example/${req.requestId}` } }) } },
       now: () => Date.now(),
       random: Math.random,
       newId: () => crypto.randomUUID(),

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import { deskbook } from '../../ipc/client';
 
 /**
  * What supervisors decided about the escalations this machine delivered: pulled on opening the
  * outbox, every minute, and on reconnect, and saved on each escalation, so a "returned" and its
- * comment are visible even offline afterwards.
+ * comment are visible even offline afterwards. The only writer of `reviewState`/`reviewComment`
+ * as pulled (a resubmission resets them in delivery.ts).
  */
 export async function refreshReviewStatus(): Promise<void> {
   const sent = (await db().escalations.where('status').equals('sent').reverse().sortBy('sentAt')).slice(0, 500);

@@ -1,14 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Escalation } from '../../../shared/escalation/schema';
-import type { DeliverRequest, DeliveryResult } from '../../../shared/ipc/sync';
-import { ok } from '../../../shared/result';
-import type { Result } from '../../../shared/result';
-import { openDeskbookDb } from '../../db/db';
-import type { DeskbookDb } from '../../db/db';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Escalation } from '../../shared/escalation/schema';
+import type { DeskbookApi } from '../../shared/ipc/api';
+import type { DeliverRequest, DeliveryResult } from '../../shared/ipc/sync';
+import { ok } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { openDeskbookDb } from '../db/db';
+import type { DeskbookDb } from '../db/db';
+import { escalationKind, resubmitKind } from '../features/escalation';
+import { enqueueEscalation } from '../features/escalation/delivery';
+import { decisionKind } from '../features/review';
 import { backoffDelay } from './backoff';
-import { enqueueEscalation } from './enqueue';
+import { registerDeliveryKinds } from './kinds';
 import type { PumpDeps } from './pump';
-import { NEVER, RESULT_WRITE_RETRY_MS, claimBatch, claimNext, createOutboxPump, recordResult, recordResults, recoverInterrupted } from './pump';
+import { RESULT_WRITE_RETRY_MS, createOutboxPump } from './pump';
+import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted } from './store';
 
 let db: DeskbookDb;
 let counter = 0;
@@ -39,10 +44,14 @@ function escalation(n: number): Escalation {
   };
 }
 
-function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>>, more: Partial<PumpDeps> = {}) {
+/** The IPC calls of the other kinds, passed next to the pump's own deps. */
+type MoreIpc = { decide?: DeskbookApi['review']['decide']; resubmit?: DeskbookApi['sync']['resubmit'] };
+
+function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>>, more: Partial<PumpDeps> & MoreIpc = {}) {
+  const { decide, resubmit, ...rest } = more;
   return createOutboxPump({
     db,
-    deliver,
+    ipc: { sync: { deliver, resubmit }, review: { decide } },
     now: () => clock,
     random: () => 0.5,
     newId: () => `attempt-${++counter}`,
@@ -50,7 +59,7 @@ function pumpWith(deliver: (r: DeliverRequest) => Promise<Result<DeliveryResult>
     withLock: (fn) => fn(),
     setTimer: () => null,
     clearTimer: () => {},
-    ...more,
+    ...rest,
   });
 }
 
@@ -70,6 +79,10 @@ function withOutboxWrites(connection: DeskbookDb, before: () => Promise<void>): 
   return connection;
 }
 
+beforeAll(() => {
+  // As the shell does when it starts the outbox.
+  registerDeliveryKinds(escalationKind, resubmitKind, decisionKind);
+});
 beforeEach(() => {
   db = openDeskbookDb(`test-${Math.random()}`);
   clock = 1_000_000;
@@ -195,7 +208,7 @@ describe('backoffDelay', () => {
 
 describe('decisions and resubmissions in the outbox', () => {
   it('delivers a queued decision once and marks it applied', async () => {
-    const { enqueueDecision } = await import('./enqueue');
+    const { enqueueDecision } = await import('../features/review/decisions');
     const e = escalation(7);
     await enqueueDecision(
       db,

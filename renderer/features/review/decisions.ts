@@ -1,0 +1,60 @@
+import { DECISION_STATE } from '../../../shared/review/schema';
+import type { DecisionRow, DeskbookDb } from '../../db/db';
+import { defineDeliveryKind, missing } from '../../outbox/kinds';
+import { newOutboxEntry, putEntry } from '../../outbox/store';
+
+// A supervisor's decision, from the form to the ticket: queued with its outbox entry, sent
+// through the outbox, and what its landing (or refusal, or conflict) writes into this feature's
+// own tables, `decisions` and the `reviews` cache.
+
+/**
+ * Queues a supervisor's decision: the decision and its outbox entry in one transaction, so a
+ * decision made offline is never lost and, carrying its own id to the server, never applied twice.
+ */
+export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now: number): Promise<void> {
+  await db.transaction('rw', db.decisions, db.outbox, async () => {
+    await Promise.all([db.decisions.put(decision), putEntry(db, newOutboxEntry(decision.id, decision.id, now, 'decision', decision.remoteId))]);
+  });
+}
+
+/**
+ * `review:decide` applies the decision on the ticket, once (its id travels as the decision id).
+ * Landing marks it applied and shows it in the supervisor's cached list at once, before the next
+ * pull; a conflict keeps both versions for the supervisor to decide again; a refusal is shown.
+ */
+export const decisionKind = defineDeliveryKind<DecisionRow>({
+  name: 'decision',
+  reads: ['decisions'],
+  load: (db, rows) => db.decisions.bulkGet(rows.map((r) => r.escalationId)),
+  async send(row, decision, ipc) {
+    const decide = ipc.review?.decide;
+    if (!decision || !decide) return missing('decision');
+    return decide({
+      decisionId: decision.id,
+      attemptId: row.attemptId!,
+      remoteId: decision.remoteId,
+      requestId: decision.requestId,
+      decision: decision.decision,
+      expectedEtag: decision.expectedEtag,
+      decidedAt: decision.decidedAt,
+      maybeDelivered: row.maybeDelivered,
+    });
+  },
+  writes: ['decisions', 'reviews'],
+  async landed(db, entries) {
+    for (const { row } of entries) {
+      await db.decisions.update(row.escalationId, { state: 'applied', message: null });
+      const decision = await db.decisions.get(row.escalationId);
+      if (decision) {
+        const reviewState = DECISION_STATE[decision.decision.kind];
+        await db.reviews.update(decision.remoteId, { reviewState, 'item.reviewState': reviewState });
+      }
+    }
+  },
+  async failed(db, entries) {
+    for (const { row, message } of entries) await db.decisions.update(row.escalationId, { state: 'failed', message });
+  },
+  async conflicted(db, entries) {
+    for (const { row, message, current } of entries) await db.decisions.update(row.escalationId, { state: 'conflict', current, message });
+  },
+});

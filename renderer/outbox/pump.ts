@@ -1,0 +1,192 @@
+import type { DeskbookDb } from '../db/db';
+import { createAlarm } from './alarm';
+import type { ClearTimer, SetTimer } from './alarm';
+import { NEVER } from './apply-outcome';
+import type { AttemptResult } from './apply-outcome';
+import { createGroupCommit } from './group-commit';
+import { attempt } from './kinds';
+import type { OutboxIpc } from './kinds';
+import { claimDue, nextDue, recordResults, recoverInterrupted, releaseClaims } from './store';
+import type { Claimed } from './store';
+
+/** How soon results whose write failed are written again. */
+export const RESULT_WRITE_RETRY_MS = 5_000;
+
+export interface PumpDeps {
+  db: DeskbookDb;
+  /**
+   * Where results are written; may be a relaxed-durability connection to the same database.
+   * That is safe because every claim is durable first: a result lost in a crash leaves its entry
+   * `sending`, which start-up turns into `needs_reconcile`, which looks the request id up before
+   * sending again. Defaults to `db`.
+   */
+  resultsDb?: DeskbookDb;
+  /** Entries claimed per claim transaction (default 4 × concurrency). */
+  claimAhead?: number;
+  /** Main's typed client (or the part of it the registered kinds call). */
+  ipc: OutboxIpc;
+  now: () => number;
+  random: () => number;
+  newId: () => string;
+  /** Main's reachability probe says the ticketing system answers. */
+  isOnline: () => boolean;
+  /** Runs `fn` while holding the app-wide pump lock (a Web Lock in the app). */
+  withLock: (fn: () => Promise<void>) => Promise<void>;
+  concurrency?: number;
+  setTimer?: SetTimer;
+  clearTimer?: ClearTimer;
+  /** Called after each recorded result, for progress displays. */
+  onProgress?: () => void;
+}
+
+export interface OutboxPump {
+  /** Takes the pump lock and runs until `stop()`; resolves once the lock is held. */
+  start(): Promise<void>;
+  stop(): void;
+  /** A trigger: enqueue, `online`, a reconnect push, "Retry now". */
+  kick(): void;
+  /** Delivers everything due now; resolves when nothing due is left (tests, benchmarks). */
+  drain(): Promise<void>;
+}
+
+/**
+ * The outbox pump, a scheduler only: one per app (Web Lock). Claims and results go in separate
+ * short transactions, never one held across IPC or the network; claims are taken in batches and
+ * results group-committed, so the disk flushes do not serialise the deliveries. It sleeps until
+ * the earliest due entry. What an entry is and what its delivery writes is its kind's business.
+ */
+export function createOutboxPump(deps: PumpDeps): OutboxPump {
+  const alarm = createAlarm(deps.setTimer, deps.clearTimer);
+  const concurrency = deps.concurrency ?? 4;
+  const claimAhead = deps.claimAhead ?? concurrency * 4;
+  let holding = false;
+  let stopped = false;
+  let paused = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let release: (() => void) | null = null;
+
+  // While a results write fails (a full disk, a broken database) nothing new is claimed, so a
+  // broken local database does not send the whole queue with no way to record it. A crash
+  // meanwhile leaves the entries `sending`, reconciled at start-up.
+  const results = createGroupCommit<AttemptResult>(async (batch) => {
+    if (stopped) return;
+    await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+    deps.onProgress?.();
+  });
+
+  const deliverOne = async ({ row, send }: Claimed): Promise<void> => {
+    const outcome = await attempt(send, deps.ipc);
+    if (stopped) return;
+    if (outcome.kind === 'auth') paused = true;
+    // The slot is free as soon as the answer is in: the result joins the next group commit, so
+    // the next request does not wait for this one's write (drainDue awaits the writes at its end).
+    void results.add({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
+  };
+
+  /**
+   * Keeps `concurrency` deliveries in flight. Claims are taken a batch at a time (one durable
+   * transaction per batch), results are group-committed, so disk flushes do not serialise the
+   * deliveries. A crash with claimed entries not yet sent costs a lookup each, never a duplicate.
+   */
+  const drainDue = async () => {
+    const inflight = new Set<Promise<void>>();
+    let claimed: Claimed[] = [];
+    let exhausted = false;
+    // Results left over from a failed write go first: until they are written, nothing new is claimed.
+    if (results.size > 0) await results.flush().catch(() => undefined);
+    try {
+      while (!stopped && !paused && !results.failed && deps.isOnline()) {
+        if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
+          claimed = await claimDue(deps.db, deps.now(), claimAhead, deps.newId);
+          exhausted = claimed.length === 0;
+        }
+        while (claimed.length > 0 && inflight.size < concurrency) {
+          const job: Promise<void> = deliverOne(claimed.shift()!).finally(() => inflight.delete(job));
+          inflight.add(job);
+        }
+        if (inflight.size === 0) break;
+        await Promise.race(inflight);
+        if (exhausted && claimed.length === 0) exhausted = false;
+      }
+    } finally {
+      // Even when a claim failed: nothing in flight is abandoned, nothing claimed stays parked.
+      await Promise.allSettled(inflight);
+      const unsent = claimed.map((c) => c.row);
+      await releaseClaims(deps.db, unsent, deps.now()).catch(() => undefined);
+      await results.settled();
+      // Results whose write failed get one more try now; if that fails too, scheduleWake retries
+      // them shortly (and a crash meanwhile leaves the entries `sending`, reconciled at start-up).
+      if (results.size > 0) await results.flush().catch(() => undefined);
+    }
+  };
+
+  const scheduleWake = async () => {
+    if (stopped || !holding) return;
+    alarm.clear();
+    // Results could not be written: nothing is claimed until they are, so wake only to retry them.
+    const due = results.failed ? deps.now() + RESULT_WRITE_RETRY_MS : await nextDue(deps.db);
+    if (due !== undefined && due !== NEVER) alarm.set(due - deps.now(), kick);
+  };
+
+  const runOnce = async () => {
+    try {
+      do {
+        again = false;
+        await drainDue();
+      } while (again && !stopped && !paused);
+    } finally {
+      await scheduleWake().catch(() => undefined);
+    }
+  };
+
+  const kick = () => {
+    if (stopped || !holding) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    paused = false;
+    running = runOnce()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+        // A kick that arrived while the last wake-up was being scheduled is not lost.
+        if (again && !stopped && !paused) {
+          again = false;
+          kick();
+        }
+      });
+  };
+
+  return {
+    start() {
+      stopped = false;
+      return new Promise<void>((acquired) => {
+        void deps.withLock(async () => {
+          // stop() may have come first (a React effect cleaned up before the lock was granted).
+          if (stopped) return acquired();
+          holding = true;
+          await recoverInterrupted(deps.db, deps.now());
+          acquired();
+          kick();
+          await new Promise<void>((resolve) => {
+            release = resolve;
+            if (stopped) resolve();
+          });
+          holding = false;
+        });
+      });
+    },
+    stop() {
+      stopped = true;
+      alarm.clear();
+      release?.();
+    },
+    kick,
+    async drain() {
+      kick();
+      while (running) await running;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { db, relaxedDb } from '../db/db';
+import { deskbook } from '../ipc/client';
+import { createOutboxPump } from './pump';
+import type { OutboxPump } from './pump';
+import { resumePaused } from './store';
+
+let pump: OutboxPump | null = null;
+
+/** What the shell tells the outbox about connectivity (the outbox reads no app state itself). */
+export interface OutboxConnectivity {
+  /** Main's reachability probe says the ticketing system answers. */
+  isOnline: () => boolean;
+  /**
+   * Calls `kick` whenever delivering may work again (the probe turned online, the browser's
+   * `online` event); returns how to stop watching.
+   */
+  watchReconnects: (kick: () => void) => () => void;
+}
+
+/**
+ * Starts this window's outbox pump over the app's database, delivering the kinds registered so
+ * far (see kinds.ts). Only the window holding the Web Lock delivers; another window (a second
+ * tab of the dev host) waits and takes over if the first one closes. Returns how to stop it.
+ */
+export function startOutbox(connectivity: OutboxConnectivity): () => void {
+  const instance = createOutboxPump({
+    db: db(),
+    resultsDb: relaxedDb(),
+    ipc: deskbook(),
+    now: () => Date.now(),
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    isOnline: connectivity.isOnline,
+    withLock: async (fn) => {
+      await navigator.locks.request('deskbook-outbox-pump', () => fn());
+    },
+  });
+  pump = instance;
+  void instance.start();
+  const unwatch = connectivity.watchReconnects(() => instance.kick());
+  return () => {
+    unwatch();
+    instance.stop();
+    if (pump === instance) pump = null;
+  };
+}
+
+/** A trigger: something was queued or the user asked to retry. */
+export function kickOutbox(): void {
+  pump?.kick();
+}
+
+/** After a new sign-in: paused entries go back in line and the pump runs. */
+export async function resumeOutbox(): Promise<void> {
+  await resumePaused(db(), Date.now());
+  kickOutbox();
+}
