@@ -1,3 +1,19 @@
+// Who writes which table: one writer per durable fact. Read anything anywhere; write a table only
+// through its owner (other code calls the owner's functions, inside its own transaction if need be).
+//   outbox       renderer/outbox/store.ts: queue, claim, results, release, pause/resume (features
+//                queue and re-queue through putEntry/requeuedEntry/withdrawEntries)
+//   escalations  renderer/features/escalation/delivery.ts: the row, status, remoteId, remoteUrl,
+//                sentAt (queued with its outbox entry; landed/failed by the escalation and resubmit
+//                kinds in the outbox's results transaction); review-status.ts: reviewState and
+//                reviewComment as pulled
+//   drafts       renderer/features/escalation/ (drafts.ts; delivery.ts deletes a draft as it queues it)
+//   decisions    renderer/features/review/decisions.ts (queued; applied/failed/conflict by the decision
+//                kind); sync.ts drops one the supervisor re-reviewed
+//   reviews      renderer/features/review/sync.ts (pull, opened detail, re-review); decisions.ts (a
+//                landed decision's state, before the next pull)
+//   meta         renderer/features/review/sync.ts (the review pull cursor)
+//   runs         renderer/features/sop/runs.ts (and the draft id, set by escalation/drafts.ts)
+//   packs        renderer/features/sop/ImportPack.tsx
 import { Dexie } from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { Escalation, EscalationDraftInput } from '../../shared/escalation/schema';
@@ -5,6 +21,8 @@ import type { DeliveryResult } from '../../shared/ipc/sync';
 import type { Decision, ReviewDetail, ReviewEvent, ReviewItem, ReviewState } from '../../shared/review/schema';
 import type { RunState } from '../../shared/sop/engine';
 import type { SopDocument, SopPack } from '../../shared/sop/schema';
+import { upgradeDraftMode } from './draft-mode';
+import type { DraftMode } from './draft-mode';
 
 /** An SOP run, saved after every answer so a crash or restart resumes where it was. */
 export interface RunRow {
@@ -28,10 +46,8 @@ export interface DraftRow {
   id: string;
   runId: string | null;
   values: EscalationDraftInput;
-  /** When the draft was re-opened from a failed outbox entry, the entry it replaces. */
-  replacesRequestId: string | null;
-  /** Set when fixing an escalation a supervisor returned: the corrected copy goes to this ticket. */
-  resubmitRemoteId?: string | null;
+  /** New, an edit to re-queue, or the fix of a returned escalation (see draft-mode.ts). */
+  mode: DraftMode;
   createdAt: number;
   updatedAt: number;
 }
@@ -169,6 +185,8 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
     decisions: 'id, remoteId, state',
     meta: 'key',
   });
+  // Version 3: a draft's mode is one field instead of two nullable ids (draft-mode.ts).
+  db.version(3).upgrade((tx) => tx.table('drafts').toCollection().modify(upgradeDraftMode));
   return db;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Shapes that look like secrets to a naive scanner but are not: links, email addresses, our own
- * request ids (UUIDs, see DESIGN "The life of an escalation"), and placeholders that stand where
+ * request ids (UUIDs, see docs/architecture.md, The delivery road), and placeholders that stand where
  * a secret was removed. Kept in one place so the keyword and entropy detectors agree.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Field names whose values never reach a log, whatever they contain: credentials and student
- * data (DESIGN "Security model": no secret and no student data in logs).
+ * data (docs/architecture.md, Conventions: no secret and no student data in logs).
  */
 
 /** Matched against the key with case and separators removed ("api_key" → "apikey"). */

@@ -3,7 +3,7 @@ import { figure } from './stats';
 /** How a figure is compared with its budget. */
 export type Comparison = '<=' | '<' | '>=';
 
-/** What a benchmark promises: its name, the unit of its figure and the budget from DESIGN.md. */
+/** What a benchmark promises: its name, the unit of its figure and the budget from docs/architecture.md. */
 export interface Budget {
   name: string;
   unit: string;

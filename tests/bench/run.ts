@@ -1,4 +1,4 @@
-// `npm run bench`: every performance budget in DESIGN.md, measured side by side in one run and
+// `npm run bench`: every performance budget in docs/architecture.md, measured side by side in one run and
 // printed as a table. Exits 1 when any budget is missed (or could not be measured). Assumes the
 // production build exists (the npm script builds first). See ./README.md.
 import { mkdtemp, rm } from 'node:fs/promises';

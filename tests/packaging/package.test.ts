@@ -31,7 +31,7 @@ const CONFIG_KEYS: Record<FuseV1Options, string> = {
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: 'grantFileProtocolExtraPrivileges',
 };
 
-/** The security model's fuses (DESIGN.md "Security model"), every V1 fuse explicit. */
+/** The security model's fuses (SECURITY.md, fuses), every V1 fuse explicit. */
 const EXPECTED_WIRE: Record<FuseV1Options, FuseState> = {
   [FuseV1Options.RunAsNode]: FuseState.DISABLE,
   [FuseV1Options.EnableCookieEncryption]: FuseState.ENABLE,

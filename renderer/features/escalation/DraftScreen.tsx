@@ -2,13 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
-import { escalationDraftSchema } from '../../../shared/escalation/schema';
-import type { EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
+import { callerRoleSchema, escalationDraftSchema } from '../../../shared/escalation/schema';
+import type { CallerRole, EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
 import { VENDOR_SUPPORT_POLICY } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 import type { DraftRow } from '../../db/db';
+import { editedRequestId } from '../../db/draft-mode';
+import type { DraftMode } from '../../db/draft-mode';
+import { errorText } from '../../ui/error-text';
 import { useDraft } from './draft-queries';
 import { discardDraft, saveDraftValues } from './drafts';
 import { PriorityPicker } from './PriorityPicker';
@@ -35,6 +38,22 @@ export function DraftScreen({ draftId }: { draftId: string }) {
   }
   return <DraftForm key={draft.id} draft={draft} />;
 }
+
+/** The form's heading and submit button in each mode. */
+const MODE_TEXT: Record<DraftMode['kind'], { heading: string; submit: string }> = {
+  new: { heading: 'Escalation ticket', submit: 'Queue ticket' },
+  requeue: { heading: 'Edit and re-queue escalation', submit: 'Re-queue ticket' },
+  fix: { heading: 'Fix a returned escalation', submit: 'Send the fix' },
+};
+
+/** How each caller role reads in the form; the roles themselves come from callerRoleSchema. */
+const CALLER_ROLE_LABELS: Record<CallerRole, string> = {
+  parent: 'Parent',
+  guardian: 'Guardian',
+  student: 'Student',
+  staff: 'Staff',
+  other: 'Other',
+};
 
 const TEXT_FIELDS = [
   ['callerName', 'Caller name', 'text'],
@@ -107,7 +126,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       setFlash(`Queued “${values.subject}”. It will be delivered when the ticketing system is reachable.`);
       navigate({ name: 'queue' });
     } catch (cause) {
-      setSubmitError(cause instanceof Error ? cause.message : String(cause));
+      setSubmitError(errorText(cause));
     } finally {
       setSubmitting(false);
     }
@@ -144,7 +163,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       aria-labelledby="draft-heading"
     >
       <h1 id="draft-heading">
-        {draft.resubmitRemoteId ? 'Fix a returned escalation' : draft.replacesRequestId ? 'Edit and re-queue escalation' : 'Escalation ticket'}
+        {MODE_TEXT[draft.mode.kind].heading}
       </h1>
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
         {errors.length > 0 && (
@@ -229,11 +248,11 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         <div className="field">
           <label htmlFor="draft-callerRole">Caller is</label>
           <select {...aria('callerRole')} {...register('callerRole')}>
-            <option value="parent">Parent</option>
-            <option value="guardian">Guardian</option>
-            <option value="student">Student</option>
-            <option value="staff">Staff</option>
-            <option value="other">Other</option>
+            {callerRoleSchema.options.map((role) => (
+              <option key={role} value={role}>
+                {CALLER_ROLE_LABELS[role]}
+              </option>
+            ))}
           </select>
         </div>
         {TEXT_FIELDS.map(([name, label, type]) => (
@@ -255,7 +274,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
           setValue('sealedNotes', getValues('sealedNotes').filter((n) => n.handle !== handle), { shouldDirty: true });
           // A removed note is deleted from the vault too, not left encrypted on disk — unless the
           // queued escalation this draft edits still uses it (it goes when that is replaced).
-          if (!draft.replacesRequestId) void deskbook().vault.discard({ handle });
+          if (editedRequestId(draft.mode) === null) void deskbook().vault.discard({ handle });
         }}
       />
       {submitError && (
@@ -265,7 +284,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={submitting}>
-          {draft.resubmitRemoteId ? 'Send the fix' : draft.replacesRequestId ? 'Re-queue ticket' : 'Queue ticket'}
+          {MODE_TEXT[draft.mode.kind].submit}
         </button>
         <button
           type="button"

@@ -2,6 +2,8 @@ import type { EscalationDraftInput } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
 import { deskbook } from '../../ipc/client';
 import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
+import { editedRequestId } from '../../db/draft-mode';
+import type { DraftMode } from '../../db/draft-mode';
 import { blankDraft, draftFromRun } from './prefill';
 import { draftForDisk } from './secrets';
 
@@ -18,7 +20,7 @@ export async function openDraftFromRun(run: RunRow, now: number): Promise<string
       id: crypto.randomUUID(),
       runId: run.id,
       values: draftForDisk(draftFromRun(run.id, run.doc, run.state)),
-      replacesRequestId: null,
+      mode: { kind: 'new' },
       createdAt: now,
       updatedAt: now,
     };
@@ -30,7 +32,7 @@ export async function openDraftFromRun(run: RunRow, now: number): Promise<string
 
 export async function createBlankDraft(now: number): Promise<string> {
   const id = crypto.randomUUID();
-  await db().drafts.put({ id, runId: null, values: blankDraft(), replacesRequestId: null, createdAt: now, updatedAt: now });
+  await db().drafts.put({ id, runId: null, values: blankDraft(), mode: { kind: 'new' }, createdAt: now, updatedAt: now });
   return id;
 }
 
@@ -40,7 +42,8 @@ export async function createBlankDraft(now: number): Promise<string> {
  */
 export async function createDraftFromEscalation(row: EscalationRow, now: number): Promise<string> {
   // Once a ticket exists, every edit goes to that ticket (a fix), never a new one.
-  const returned = row.remoteId !== null;
+  const mode: DraftMode =
+    row.remoteId === null ? { kind: 'requeue', requestId: row.requestId } : { kind: 'fix', requestId: row.requestId, remoteId: row.remoteId };
   const id = crypto.randomUUID();
   const d = row.escalation.draft;
   const values: EscalationDraftInput = {
@@ -55,8 +58,7 @@ export async function createDraftFromEscalation(row: EscalationRow, now: number)
     id,
     runId: d.sop?.runId ?? null,
     values,
-    replacesRequestId: row.requestId,
-    resubmitRemoteId: returned ? row.remoteId : null,
+    mode,
     createdAt: now,
     updatedAt: now,
   });
@@ -76,9 +78,22 @@ export async function saveDraftValues(id: string, values: EscalationDraftInput, 
  * notes the queued escalation it was editing still uses are kept.
  */
 export async function discardDraft(id: string): Promise<void> {
-  const draft = await db().drafts.get(id);
-  await db().drafts.delete(id);
-  const original = draft?.replacesRequestId ? await db().escalations.get(draft.replacesRequestId) : undefined;
-  const kept = new Set(original?.escalation.draft.sealedNotes.map((n) => n.handle) ?? []);
-  for (const note of draft?.values.sealedNotes ?? []) if (!kept.has(note.handle)) void deskbook().vault.discard({ handle: note.handle });
+  for (const handle of await deleteDraft(id)) void deskbook().vault.discard({ handle });
+}
+
+/**
+ * Deletes a draft row and returns the handles of the sealed notes only it referred to, which
+ * the caller deletes from the vault: a note the queued escalation it edits still uses is not
+ * among them.
+ */
+export async function deleteDraft(id: string): Promise<string[]> {
+  return db().transaction('rw', db().drafts, db().escalations, async () => {
+    const draft = await db().drafts.get(id);
+    if (!draft) return [];
+    await db().drafts.delete(id);
+    const requestId = editedRequestId(draft.mode);
+    const original = requestId ? await db().escalations.get(requestId) : undefined;
+    const kept = new Set(original?.escalation.draft.sealedNotes.map((n) => n.handle) ?? []);
+    return draft.values.sealedNotes.map((n) => n.handle).filter((handle) => !kept.has(handle));
+  });
 }

@@ -3,10 +3,12 @@ import type { EscalationDraft } from '../../../shared/escalation/schema';
 import type { UserProfile } from '../../../shared/ipc/settings';
 import { dueAt } from '../../../shared/sla';
 import type { SlaPolicy } from '../../../shared/sla';
+import { exhaustive } from '../../../shared/result';
 import { db } from '../../db/db';
 import type { DraftRow } from '../../db/db';
-import { enqueueEscalation, enqueueResubmit, requeueEdited } from '../outbox/enqueue';
-import { kickOutbox } from '../outbox/runtime';
+import { editedRequestId } from '../../db/draft-mode';
+import { kickOutbox } from '../../outbox/runtime';
+import { enqueueEscalation, enqueueResubmit, requeueEdited } from './delivery';
 
 /**
  * Turns a validated, guard-clean draft into an escalation and queues it (one transaction with
@@ -17,7 +19,7 @@ export async function queueDraft(
   values: EscalationDraft,
   context: { analyst: UserProfile; policy: SlaPolicy; now: Date },
 ): Promise<string> {
-  const id = draft.replacesRequestId ?? crypto.randomUUID();
+  const id = editedRequestId(draft.mode) ?? crypto.randomUUID();
   const escalation = escalationSchema.parse({
     id,
     createdAt: context.now.toISOString(),
@@ -25,9 +27,21 @@ export async function queueDraft(
     slaDueAt: dueAt(context.policy, values.priority, context.now).toISOString(),
     draft: values,
   });
-  if (draft.resubmitRemoteId) await enqueueResubmit(db(), escalation, draft.resubmitRemoteId, context.now.getTime(), draft.id);
-  else if (draft.replacesRequestId) await requeueEdited(db(), escalation, context.now.getTime(), draft.id);
-  else await enqueueEscalation(db(), escalation, context.now.getTime(), draft.id);
+  const now = context.now.getTime();
+  const mode = draft.mode;
+  switch (mode.kind) {
+    case 'new':
+      await enqueueEscalation(db(), escalation, now, draft.id);
+      break;
+    case 'requeue':
+      await requeueEdited(db(), escalation, now, draft.id);
+      break;
+    case 'fix':
+      await enqueueResubmit(db(), escalation, mode.remoteId, now, draft.id);
+      break;
+    default:
+      exhaustive(mode, 'draft mode');
+  }
   kickOutbox();
   return id;
 }

@@ -3,8 +3,9 @@ import type { ChangeEvent, FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/ipc/settings';
 import { PRIORITIES, VENDOR_PRIORITY_MATRIX, holidaysInYear, slaPolicySchema } from '../../../shared/sla';
 import type { Closure, SlaPolicy } from '../../../shared/sla';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
+import { errorText } from '../../ui/error-text';
 
 const DAYS = [
   ['1', 'Mon'],
@@ -43,7 +44,7 @@ export function DistrictCalendar({ settings, locked }: { settings: SettingsView;
       setClosures((old) => [...old, ...imported]);
       setMessage({ ok: true, text: `Read ${imported.length} closures from ${file.name}. Save to keep them.` });
     } catch (cause) {
-      setMessage({ ok: false, text: `${file.name}: ${cause instanceof Error ? cause.message : String(cause)}` });
+      setMessage({ ok: false, text: `${file.name}: ${errorText(cause)}` });
     }
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PolicyReport } from '../../../shared/policy/report';
 import type { UpdateStatus } from '../../../shared/policy/update';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 
 const SOURCE_WORDS = {

@@ -1,5 +1,5 @@
 import { outcomeOf } from '../../../shared/sop/engine';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { useFinishedRuns } from './run-queries';
 

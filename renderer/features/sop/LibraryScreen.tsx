@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import { useCatalog } from './catalog';
 import type { CatalogEntry } from './catalog';
 import { ImportPack } from './ImportPack';

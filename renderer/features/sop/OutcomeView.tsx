@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { interpolate, outcomeOf } from '../../../shared/sop/engine';
 import type { OutcomeNode } from '../../../shared/sop/schema';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
+import { errorText } from '../../ui/error-text';
 import { openDraftFromRun } from '../escalation';
 
 const PRIORITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
@@ -19,7 +20,7 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
       const draftId = await openDraftFromRun(run, Date.now());
       navigate({ name: 'draft', draftId });
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(errorText(cause));
     }
   };
 

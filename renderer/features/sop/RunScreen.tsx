@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
 import type { SopNode } from '../../../shared/sop/schema';
-import { useAppStore } from '../../app/store';
+import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
+import { errorText } from '../../ui/error-text';
 import { InputForm } from './InputForm';
 import { NodeNotes, SayPanel } from './NodeExtras';
 import { OutcomeView } from './OutcomeView';
@@ -65,7 +66,7 @@ function RunView({ run }: { run: RunRow }) {
         await fn();
         setError(null);
       } catch (cause) {
-        setError(cause instanceof Error ? cause.message : String(cause));
+        setError(errorText(cause));
       } finally {
         busy.current = false;
       }

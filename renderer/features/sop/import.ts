@@ -1,6 +1,7 @@
 import { loadSopPack } from '../../../shared/sop/load';
 import type { LintFinding } from '../../../shared/sop/lint';
 import type { SopPack } from '../../../shared/sop/schema';
+import { errorText } from '../../ui/error-text';
 
 export interface PackFinding {
   severity: 'error' | 'warning';
@@ -26,7 +27,7 @@ export async function checkPackText(fileName: string, text: string): Promise<{ p
     if (/\.json$/i.test(fileName)) raw = JSON.parse(text);
     else raw = (await import('yaml')).parse(text);
   } catch (cause) {
-    return { pack: null, findings: [{ severity: 'error', where: fileName, message: `cannot be read: ${cause instanceof Error ? cause.message : String(cause)}` }] };
+    return { pack: null, findings: [{ severity: 'error', where: fileName, message: `cannot be read: ${errorText(cause)}` }] };
   }
   const result = loadSopPack(raw);
   if (result.ok) return { pack: result.pack, findings: result.warnings.map(fromLint) };

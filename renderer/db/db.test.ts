@@ -1,0 +1,101 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDeskbookDb } from './db';
+import type { DeskbookDb } from './db';
+import { draftModeFromLegacy, editedRequestId } from './draft-mode';
+
+/**
+ * The database as version 2 of the app declared it, copied here unchanged: what an analyst's
+ * machine has on disk before the upgrade.
+ */
+function openVersion2(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    runs: 'id, status, updatedAt, finishedAt',
+    drafts: 'id, runId, updatedAt',
+    outbox: 'id, state, nextAttemptAt, escalationId',
+    escalations: 'id, requestId, status, createdAt',
+    packs: 'key, id, importedAt',
+  });
+  db.version(2).stores({
+    escalations: 'id, requestId, status, createdAt, remoteId',
+    reviews:
+      'remoteId, [reviewState+createdAt], [reviewState+priority+createdAt], [reviewState+school+createdAt], [reviewState+sopId+createdAt], [reviewState+slaDueAt], lastUpdated, school, sopId',
+    decisions: 'id, remoteId, state',
+    meta: 'key',
+  });
+  return db;
+}
+
+const values = { kind: 'district-tier2', subject: 'HAC login fails', description: 'Parent cannot log in.', stepsTried: [], callerRole: 'parent', callbackPhone: '', priority: 'medium', sop: null, sealedNotes: [] };
+const v2Draft = (id: string, modeFields: Record<string, unknown>) => ({ id, runId: null, values, ...modeFields, createdAt: 1, updatedAt: 2 });
+
+let name = '';
+let opened: DeskbookDb | null = null;
+afterEach(async () => {
+  opened?.close();
+  await Dexie.delete(name);
+});
+
+describe('version 3: the draft mode', () => {
+  it('converts the drafts a version-2 database saved, each to its mode, and keeps the rest of them', async () => {
+    name = `upgrade-${Math.random()}`;
+    const before = openVersion2(name);
+    await before.table('drafts').bulkPut([
+      v2Draft('new', { replacesRequestId: null, resubmitRemoteId: null }),
+      v2Draft('requeue', { replacesRequestId: 'req-1', resubmitRemoteId: null }),
+      v2Draft('fix', { replacesRequestId: 'req-2', resubmitRemoteId: '4711' }),
+      // Saved before returned escalations could be fixed: no resubmitRemoteId at all.
+      v2Draft('legacy-requeue', { replacesRequestId: 'req-3' }),
+      v2Draft('legacy-new', { replacesRequestId: null }),
+    ]);
+    await before.table('escalations').put({ id: 'req-1', requestId: 'req-1', status: 'failed', remoteId: null });
+    before.close();
+
+    opened = openDeskbookDb(name);
+    const drafts = await opened.drafts.toArray();
+    expect(opened.verno).toBe(3);
+    expect(Object.fromEntries(drafts.map((d) => [d.id, d.mode]))).toEqual({
+      new: { kind: 'new' },
+      requeue: { kind: 'requeue', requestId: 'req-1' },
+      fix: { kind: 'fix', requestId: 'req-2', remoteId: '4711' },
+      'legacy-requeue': { kind: 'requeue', requestId: 'req-3' },
+      'legacy-new': { kind: 'new' },
+    });
+    for (const draft of drafts) {
+      expect(draft).not.toHaveProperty('replacesRequestId');
+      expect(draft).not.toHaveProperty('resubmitRemoteId');
+      expect(draft).toMatchObject({ runId: null, values, createdAt: 1, updatedAt: 2 });
+    }
+    expect(await opened.escalations.get('req-1')).toMatchObject({ requestId: 'req-1', status: 'failed' });
+    expect(await opened.drafts.where('updatedAt').equals(2).count()).toBe(5);
+  });
+
+  it('opens an empty database at version 3', async () => {
+    name = `fresh-${Math.random()}`;
+    opened = openDeskbookDb(name);
+    await opened.open();
+    expect(opened.verno).toBe(3);
+  });
+});
+
+describe('draftModeFromLegacy', () => {
+  it('reads the two old fields the way queueing read them', () => {
+    expect(draftModeFromLegacy({ replacesRequestId: null, resubmitRemoteId: null })).toEqual({ kind: 'new' });
+    expect(draftModeFromLegacy({})).toEqual({ kind: 'new' });
+    expect(draftModeFromLegacy({ replacesRequestId: 'r' })).toEqual({ kind: 'requeue', requestId: 'r' });
+    expect(draftModeFromLegacy({ replacesRequestId: 'r', resubmitRemoteId: '9' })).toEqual({ kind: 'fix', requestId: 'r', remoteId: '9' });
+  });
+
+  it('makes a remote id with no request id (never written) a new draft, not a fix of an escalation it cannot name', () => {
+    expect(draftModeFromLegacy({ replacesRequestId: null, resubmitRemoteId: '9' })).toEqual({ kind: 'new' });
+  });
+});
+
+describe('editedRequestId', () => {
+  it('names the queued escalation a re-queue or a fix edits, and none for a new draft', () => {
+    expect(editedRequestId({ kind: 'new' })).toBeNull();
+    expect(editedRequestId({ kind: 'requeue', requestId: 'r' })).toBe('r');
+    expect(editedRequestId({ kind: 'fix', requestId: 'r', remoteId: '9' })).toBe('r');
+  });
+});
