@@ -2,15 +2,20 @@ import { createServer } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort, startLoopbackServer } from '../../tests/support/loopback-server';
 import type { LoopbackServer } from '../../tests/support/loopback-server';
+import { PLAIN_HTTP_400, startTcpServer } from '../net/tcp-server.testkit';
+import type { TcpServer } from '../net/tcp-server.testkit';
 import { describeNetworkError, exchange } from './http';
 import type { HttpDeps } from './http';
 
 const deps = (extra: Partial<HttpDeps> = {}): HttpDeps => ({ fetch: globalThis.fetch, ...extra });
 let server: LoopbackServer | undefined;
+let tcp: TcpServer | undefined;
 
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  await tcp?.close();
+  tcp = undefined;
 });
 
 describe('exchange against real loopback sockets', () => {
@@ -66,6 +71,56 @@ describe('exchange against real loopback sockets', () => {
     const res = await exchange(deps(), `https://127.0.0.1:${port}/`, { method: 'GET', headers: {} });
     await new Promise<void>((resolve) => tls.close(() => resolve()));
     expect(res).toMatchObject({ ok: false, failure: { kind: 'tls' } });
+  });
+});
+
+describe('https spoken to a server that does not answer in TLS', () => {
+  // The request deadline is a minute in each of these: only the TLS classification can end them
+  // within the test's own 5 s timeout.
+  const slow = { timeoutMs: 60_000 };
+  const get = { method: 'GET', headers: {} } as const;
+
+  it.each([
+    ['an HTTP 400', PLAIN_HTTP_400],
+    ['bytes that are not a TLS record', 'hello\r\n'],
+  ])('a plain server answering the hello with %s is a TLS failure that suggests http://', async (_what, answer) => {
+    tcp = await startTcpServer((socket) => socket.end(answer));
+    const res = await exchange(deps(slow), `https://127.0.0.1:${tcp.port}/REST/2.0/rt`, get);
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'tls', code: 'ERR_SSL_WRONG_VERSION_NUMBER' } });
+    expect(!res.ok && res.failure.message).toContain('http://');
+  });
+
+  it('a server that accepts the connection and never answers the hello is a TLS failure (handshake timeout)', async () => {
+    tcp = await startTcpServer();
+    const res = await exchange(deps({ ...slow, handshakeTimeoutMs: 50 }), `https://127.0.0.1:${tcp.port}/REST/2.0/rt`, get);
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'tls', code: 'HANDSHAKE_TIMEOUT' } });
+    expect(!res.ok && res.failure.message).toContain(`127.0.0.1:${tcp.port} accepted the connection but did not answer the TLS handshake within 50 ms`);
+  });
+
+  it('the check names a plain-text answer it saw', async () => {
+    // The request's own hello gets no answer; the check's gets an HTTP 400 (a server that only
+    // answers once it has a free worker, say).
+    let hellos = 0;
+    tcp = await startTcpServer((socket) => {
+      if (++hellos > 1) socket.end(PLAIN_HTTP_400);
+    });
+    const res = await exchange(deps({ ...slow, handshakeTimeoutMs: 50 }), `https://127.0.0.1:${tcp.port}/`, get);
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'tls', code: 'NOT_TLS' } });
+    expect(!res.ok && res.failure.message).toContain('answered the TLS handshake in plain text ("HTTP/1.1 400 Bad Request")');
+  });
+
+  it('a POST is not abandoned by the check: it keeps its own deadline (a timeout, not tls)', async () => {
+    tcp = await startTcpServer();
+    const res = await exchange(deps({ timeoutMs: 300, handshakeTimeoutMs: 50 }), `https://127.0.0.1:${tcp.port}/`, { method: 'POST', headers: {}, body: '{}' });
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect(tcp.accepted).toBe(1);
+  });
+
+  it('a check that finds TLS (a slow server) leaves the request to its own deadline', async () => {
+    tcp = await startTcpServer();
+    const checkTls = () => Promise.resolve({ kind: 'tls' } as const);
+    const res = await exchange(deps({ timeoutMs: 300, handshakeTimeoutMs: 50, checkTls }), `https://127.0.0.1:${tcp.port}/`, get);
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
   });
 });
 

@@ -38,7 +38,13 @@ export interface StartRtOptions {
    * is most of the cost of a ticket create (about 3 creates/s with them, 20/s without, here).
    */
   mail?: boolean;
-  /** Starlet workers. Default 2: enough for a retry racing a slow request. */
+  /**
+   * Starlet workers. Default 2: enough for a retry racing a slow request. Each serves one
+   * connection at a time with keep-alive off, so nothing idle holds one; a TLS hello does, until
+   * the client hangs up (Debian's Starlet uses the pure-Perl HTTP parser, which waits for the end
+   * of headers a ClientHello never has, up to 300 s). The https probe is answered by the HTTP
+   * layer's own handshake check and its connections close within Node's 10 s connect timeout.
+   */
   workers?: number;
   /** Keep the directory after stop(), for debugging (also `DESKBOOK_RT_KEEP=1`). */
   keep?: boolean;
