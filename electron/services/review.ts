@@ -101,6 +101,7 @@ export function createReviewService(options: ReviewServiceOptions) {
 
     async resubmit(input: ResubmitRequest): Promise<DeliveryOutcome> {
       const request = resubmitRequestSchema.parse(input);
+      const user = options.user();
       return deliverOnce({
         id: request.resubmitId,
         what: 'fix',
@@ -108,7 +109,7 @@ export function createReviewService(options: ReviewServiceOptions) {
         sealedNotes: request.escalation.draft.sealedNotes,
         needsReview: true,
         send: (connector, _notes, maybe) =>
-          reviewOf(connector).resubmit(request.remoteId, request.escalation, { resubmitId: request.resubmitId, maybeDelivered: maybe }),
+          reviewOf(connector).resubmit(request.remoteId, request.escalation, { resubmitId: request.resubmitId, maybeDelivered: maybe, analystId: user.id }),
         // Sealed notes go to the same ticket as internal comments, once (marked with the fix's id).
         landed: async (connector, remote, notes) => {
           if (notes.length > 0) await connector.ensureSealedNotes(remote, request.resubmitId, notes);

@@ -141,7 +141,7 @@ describe('deliverOnce, the one road for every kind', () => {
       maybeDelivered: false,
       sealedNotes: [{ handle: 'sn_1', label: 'HAC password' }],
       needsReview: true,
-      send: (c) => c.review!.resubmit('42', makeEscalation(), { resubmitId: REQUEST, maybeDelivered: false }),
+      send: (c) => c.review!.resubmit('42', makeEscalation(), { resubmitId: REQUEST, maybeDelivered: false, analystId: 'analyst-7' }),
     };
     await expect(run(fix)).resolves.toMatchObject({ kind: 'auth', status: 401 });
     expect(mem.calls).toEqual([]);

@@ -23,6 +23,11 @@ export interface ResubmitOptions {
   /** The resubmission's UUID: written into the ticket as a marker, so a retry can find it. */
   resubmitId: string;
   maybeDelivered: boolean;
+  /**
+   * The signed-in analyst, as main knows them (never the renderer's word): a fix is accepted only
+   * for a ticket this analyst escalated and a supervisor returned.
+   */
+  analystId: string;
 }
 
 /**

@@ -152,7 +152,7 @@ describe('decisions', () => {
     const ticketId = await delivered(escalation);
     expectSent(await supervisor().decide(ticketId, RETURN, options()));
     const corrected = { ...escalation, draft: { ...escalation.draft, subject: 'HAC login fails for Sam Student (#123456)', school: 'Lincoln Elementary' } };
-    expectSent(await reviewOf(analyst()).resubmit(ticketId, corrected, { resubmitId: randomUUID(), maybeDelivered: false }));
+    expectSent(await reviewOf(analyst()).resubmit(ticketId, corrected, { resubmitId: randomUUID(), maybeDelivered: false, analystId: escalation.analyst.id }));
 
     const detail = await supervisor().getForReview(ticketId);
     expect(detail).toMatchObject({ reviewState: 'awaiting-review', subject: corrected.draft.subject });
@@ -168,7 +168,7 @@ describe('decisions', () => {
     const ticketId = await delivered(escalation);
     expectSent(await supervisor().decide(ticketId, RETURN, options()));
     const stale = await supervisor().getForReview(ticketId);
-    expectSent(await reviewOf(analyst()).resubmit(ticketId, escalation, { resubmitId: randomUUID(), maybeDelivered: false }));
+    expectSent(await reviewOf(analyst()).resubmit(ticketId, escalation, { resubmitId: randomUUID(), maybeDelivered: false, analystId: escalation.analyst.id }));
 
     const conflict = await supervisor().decide(ticketId, { kind: 'approve' }, options({ expectedEtag: stale.etag }));
     if (conflict.kind !== 'conflict') throw new Error(`expected conflict, got ${JSON.stringify(conflict)}`);
@@ -225,6 +225,24 @@ describe('decisions', () => {
     expect(await decisionComments(ticketId)).toHaveLength(1);
   });
 
+  it('a fix is refused for a ticket that was not returned, or that another analyst escalated, writing nothing', async () => {
+    const escalation = makeEscalation();
+    const ticketId = await delivered(escalation);
+    const before = (await inspect.messages(ticketId)).length;
+    expect(await reviewOf(analyst()).resubmit(ticketId, escalation, { resubmitId: randomUUID(), maybeDelivered: false, analystId: escalation.analyst.id })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('not waiting for a fix'),
+    });
+    expectSent(await supervisor().decide(ticketId, RETURN, options()));
+    const returned = (await inspect.messages(ticketId)).length;
+    expect(await reviewOf(analyst()).resubmit(ticketId, escalation, { resubmitId: randomUUID(), maybeDelivered: false, analystId: 'someone-else' })).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('escalated by another analyst'),
+    });
+    expect((await inspect.messages(ticketId)).length).toBe(returned);
+    expect(returned).toBeGreaterThan(before);
+  });
+
   it('a resubmission whose answer is lost after commit is not written twice', async () => {
     const escalation = makeEscalation();
     const ticketId = await delivered(escalation);
@@ -235,8 +253,8 @@ describe('decisions', () => {
     const resubmitId = randomUUID();
     const corrected = { ...escalation, draft: { ...escalation.draft, subject: 'Corrected: HAC login fails after reset' } };
 
-    expect(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: false })).toMatchObject({ kind: 'retry', maybeDelivered: true });
-    expectSent(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: true }));
+    expect(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: false, analystId: escalation.analyst.id })).toMatchObject({ kind: 'retry', maybeDelivered: true });
+    expectSent(await review.resubmit(ticketId, corrected, { resubmitId, maybeDelivered: true, analystId: escalation.analyst.id }));
     const resubmissions = (await inspect.messages(ticketId)).filter((m) => m.subject.includes('[Deskbook resubmission'));
     expect(resubmissions).toHaveLength(1);
     expect((await inspect.ticket(ticketId)).Subject).toBe(corrected.draft.subject);

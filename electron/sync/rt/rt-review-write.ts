@@ -5,9 +5,11 @@ import type { DeliveryOutcome, FailureOutcome } from '../outcome';
 import type { DecideOptions, DecisionOutcome, ResubmitOptions } from '../review';
 import { renderTicketBody } from './render';
 import { reviewTicketSchema, rtCall } from './rt-api';
+import type { RtReviewTicket } from './rt-api';
+import type { RtFieldIds } from './rt-fields';
 import { searchTransactions } from './rt-context';
 import type { RtContext } from './rt-context';
-import { escalationFieldValue, fieldValue } from './review-item';
+import { escalationFieldValue, fieldValue, parseEscalationField, reviewStateOf } from './review-item';
 import { DECISION_STATE } from '../../../shared/review/schema';
 import { decisionContent, decisionSubject, hasMarker, isMarkerId, resubmissionSubject } from './review-markers';
 import type { MarkerKind } from './review-markers';
@@ -88,6 +90,8 @@ export async function resubmit(ctx: RtContext, remoteId: string, escalation: Esc
   const ticket = reviewTicketSchema.safeParse(current.json);
   if (!ticket.success) return { kind: 'failed', message: `RT's answer for ticket #${remoteId} was not a ticket` };
   const requestId = fieldValue(ticket.data, r.ids.requestId) ?? '(unknown)';
+  const refused = resubmitRefusal(ticket.data, r.ids, remoteId, options.analystId);
+  if (refused) return refused;
 
   const json = escalationFieldValue(escalation);
   const res = await rtCall(ctx.client, 'POST', `${path}/comment`, {
@@ -113,6 +117,23 @@ export async function resubmit(ctx: RtContext, remoteId: string, escalation: Esc
   );
   if (check && !put.ok) return failedAfterLanding(`RT ticket #${remoteId} was resubmitted, but its subject could not be updated`, put.outcome);
   return check ?? { kind: 'sent', ...ctx.remote(remoteId) };
+}
+
+/**
+ * A fix goes only to a ticket a supervisor returned, and only from the analyst who escalated it
+ * (as the ticket's stored escalation names them): anything else is refused before a byte is
+ * written, in words that say why.
+ */
+function resubmitRefusal(ticket: RtReviewTicket, ids: RtFieldIds, remoteId: string, analystId: string): FailureOutcome | null {
+  const state = reviewStateOf(ticket, ids.review);
+  if (state !== 'returned') {
+    return { kind: 'failed', message: `RT ticket #${remoteId} is not waiting for a fix (its review state is "${state}"), so this correction was not sent.` };
+  }
+  const owner = parseEscalationField(fieldValue(ticket, ids.escalation)).escalation?.analyst.id;
+  if (owner !== analystId) {
+    return { kind: 'failed', message: `RT ticket #${remoteId} was escalated by another analyst; only they can send its fix.` };
+  }
+  return null;
 }
 
 type MarkerLookup = { ok: true; found: boolean; latest: boolean } | { ok: false; outcome: FailureOutcome };
