@@ -1,4 +1,4 @@
-export { LINUX_POLICY_FILE, readLinuxPolicy } from './linux';
+export { LINUX_POLICY_FILE, policyFromJsonText, readLinuxPolicy } from './linux';
 export { MAC_PREFERENCE_DOMAIN, parsePlistDictionary, readMacPolicy } from './macos';
 export { createNodePolicyDeps } from './node-deps';
 export { readAdminPolicy } from './read';

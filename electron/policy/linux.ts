@@ -69,9 +69,25 @@ async function readTrusted(deps: LinuxPolicyDeps, file: string): Promise<AdminPo
   const dirProblem = dirInfo ? untrustedReason(dirInfo, 'directory') : 'does not exist';
   if (dirProblem) return untrustedResult(file, `its directory ${dir} ${dirProblem}`);
 
+  let text: string;
+  try {
+    text = await deps.readText(file);
+  } catch (error) {
+    return { ...EMPTY_ADMIN_POLICY, warnings: [{ origin: file, message: `cannot be read (${String(error)})` }], unreadable: true };
+  }
+  return policyFromJsonText(text, file);
+}
+
+/**
+ * Parses a policy file's text: `{ "enforced": { … }, "recommended": { … } }`. Invalid JSON, a
+ * non-object or a section that is not an object marks the policy unreadable (fail closed).
+ * Shared by the Linux reader (after its trust checks) and the development host's explicit
+ * development policy file.
+ */
+export function policyFromJsonText(text: string, file: string): AdminPolicy {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await deps.readText(file));
+    parsed = JSON.parse(text);
   } catch (error) {
     const message = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${String(error)})`;
     return { ...EMPTY_ADMIN_POLICY, warnings: [{ origin: file, message }], unreadable: true };

@@ -7,7 +7,7 @@ import { createLogger } from '../../shared/log';
 import { createFileLogSink } from '../log/file-sink';
 import { createMainServices } from '../host/services';
 import type { MainServices } from '../host/services';
-import { createNodePolicyDeps, readAdminPolicy } from '../policy';
+import { createNodePolicyDeps, policyFromJsonText, readAdminPolicy } from '../policy';
 import { nodePlatform } from '../host/node-platform';
 import { createKnownSecrets } from '../vault/known-secrets';
 import { startWebHost } from './server';
@@ -22,6 +22,18 @@ const port = Number(process.env.DESKBOOK_PORT ?? 5173);
 let broadcast: (event: string, payload: unknown) => void = () => {};
 let services: MainServices | null = null;
 
+/**
+ * The dev host reads the machine's admin policy like the app does, unless DESKBOOK_DEV_POLICY
+ * names a development policy file (same format as /etc/deskbook/policy.json): the explicit,
+ * development-only way to try Deskbook as a supervisor. Roles never come from settings.json.
+ */
+async function devHostPolicy() {
+  const file = process.env.DESKBOOK_DEV_POLICY;
+  if (!file) return readAdminPolicy(process.platform, createNodePolicyDeps());
+  process.stdout.write(`Using the DEVELOPMENT policy file ${file} instead of this machine's admin policy.\n`);
+  return policyFromJsonText(readFileSync(file, 'utf8'), `development policy ${file}`);
+}
+
 void startWebHost({
   rendererRoot: path.join(root, 'dist', 'renderer'),
   bridgeFile: path.join(root, 'dist', 'web', 'bridge.js'),
@@ -33,7 +45,7 @@ void startWebHost({
         dataDir,
         allowedOrigin: origin,
         log,
-        adminPolicy: await readAdminPolicy(process.platform, createNodePolicyDeps()),
+        adminPolicy: await devHostPolicy(),
         installKind: 'dev',
         knownSecrets,
       }),

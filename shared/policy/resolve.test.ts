@@ -5,7 +5,7 @@ import { POLICY_FIELDS, POLICY_NAMES } from './keys';
 import type { PolicyValues } from './keys';
 import { EMPTY_ADMIN_POLICY, layerFrom, mergePolicyLayers } from './layers';
 import type { AdminPolicy } from './layers';
-import { resolvePolicy } from './resolve';
+import { ENFORCED_ONLY_FIELDS, resolvePolicy } from './resolve';
 import { builtInPolicyValues } from './settings-bridge';
 
 const HKLM = 'HKLM\\Software\\Policies\\Deskbook';
@@ -20,10 +20,10 @@ function resolve(policy: AdminPolicy, user: Partial<PolicyValues> = {}) {
 }
 
 describe('resolvePolicy precedence', () => {
-  it('uses the built-in value, unlocked, for every key when there is no policy and no user choice', () => {
+  it('uses the built-in value for every key when there is no policy and no user choice, unlocked except roles', () => {
     const r = resolve(EMPTY_ADMIN_POLICY);
     expect(r.values).toEqual(BUILT_IN);
-    for (const field of POLICY_FIELDS) expect(r.keys[field]).toEqual({ source: 'built-in', locked: false });
+    for (const field of POLICY_FIELDS) expect(r.keys[field]).toEqual({ source: 'built-in', locked: ENFORCED_ONLY_FIELDS.has(field) });
     expect(r.problems).toEqual([]);
     expect(r.connector).toEqual({ kind: 'none' });
   });
@@ -50,6 +50,21 @@ describe('resolvePolicy precedence', () => {
     const r = resolve(admin({ UpdateMode: 'off' }, { UpdateMode: 'auto' }));
     expect(r.values.updateMode).toBe('off');
     expect(r.keys.updateMode.source).toBe('policy-enforced');
+  });
+
+  it('takes roles and the Authorized Contact flag from enforced policy only: never from the user or a recommendation', () => {
+    const own = resolve(EMPTY_ADMIN_POLICY, { userRole: 'supervisor', authorizedContact: true });
+    expect(own.values).toMatchObject({ userRole: 'analyst', authorizedContact: false });
+    expect(own.keys.userRole).toEqual({ source: 'built-in', locked: true });
+    const recommended = resolve(admin({}, { UserRole: 'supervisor', AuthorizedContact: true }));
+    expect(recommended.values).toMatchObject({ userRole: 'analyst', authorizedContact: false });
+    expect(recommended.problems.map((p) => p.message)).toEqual([
+      'UserRole: only an enforced policy can set this; the recommended value is ignored',
+      'AuthorizedContact: only an enforced policy can set this; the recommended value is ignored',
+    ]);
+    const enforced = resolve(admin({ UserRole: 'supervisor', AuthorizedContact: true }), { userRole: 'analyst' });
+    expect(enforced.values).toMatchObject({ userRole: 'supervisor', authorizedContact: true });
+    expect(enforced.keys.authorizedContact).toEqual({ source: 'policy-enforced', locked: true });
   });
 
   it('matches policy names case-insensitively, as the registry does', () => {

@@ -40,6 +40,14 @@ export interface ResolveInput {
   builtIn: PolicyValues;
 }
 
+/**
+ * Keys only an ENFORCED policy can set: who may decide, export the audit trail and open vendor
+ * cases. A user's settings.json, a recommended policy value (which the user may override by
+ * design) and the built-in default all leave everyone an analyst without vendor rights; these
+ * keys are always locked. (docs/architecture.md, The trust boundary.)
+ */
+export const ENFORCED_ONLY_FIELDS: ReadonlySet<PolicyField> = new Set<PolicyField>(['userRole', 'authorizedContact']);
+
 const KNOWN_NAMES = new Set<string>(Object.values(POLICY_NAMES).map((n) => n.toLowerCase()));
 
 function lookup(layer: PolicyLayer, name: string): RawPolicyValue | undefined {
@@ -94,6 +102,17 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
     if (enforced?.ok) {
       values[field] = enforced.value;
       keys[field] = { source: 'policy-enforced', locked: true };
+      continue;
+    }
+    if (ENFORCED_ONLY_FIELDS.has(field)) {
+      if (recommendedRaw && recommended?.ok) {
+        problems.push({ key: name, level: 'recommended', origin: recommendedRaw.origin, message: `${name}: only an enforced policy can set this; the recommended value is ignored` });
+      }
+      if (enforcedRaw && enforced && !enforced.ok) {
+        problems.push({ key: name, level: 'enforced', origin: enforcedRaw.origin, message: `${name}: ${enforced.reason}; the enforced value is ignored and the setting stays locked at the built-in default` });
+      }
+      values[field] = input.builtIn[field];
+      keys[field] = { source: 'built-in', locked: true };
       continue;
     }
     const fallback = recommended?.ok

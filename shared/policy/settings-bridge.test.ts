@@ -33,7 +33,7 @@ describe('policy and settings', () => {
     expect(effective.connector).toEqual({ kind: 'request-tracker', url: 'https://rt.district.org', queue: 'General' });
     expect(effective.user.role).toBe('supervisor');
     expect(effective.sealedNoteRetentionDays).toBe(3);
-    expect(lockedSettingsPaths(resolved)).toEqual(['connector.url', 'user.role']);
+    expect(lockedSettingsPaths(resolved)).toEqual(['connector.url', 'user.role', 'user.authorizedContact']);
   });
 
   it('updates in-app only where the app can replace itself without an administrator', () => {

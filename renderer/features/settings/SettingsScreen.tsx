@@ -16,7 +16,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <h1>Settings</h1>
-      <ProfileForm settings={settings} />
+      <ProfileForm settings={settings} roleFromPolicy={policy?.keys.userRole?.source === 'policy-enforced'} />
       <ConnectorForm settings={settings} policy={policy} />
       <DistrictCalendar settings={settings} locked={isLocked(policy, 'districtSla')} />
       <ManagedSettings report={policy} />
@@ -49,7 +49,7 @@ function Message({ message }: { message: { ok: boolean; text: string } | null })
   );
 }
 
-function ProfileForm({ settings }: { settings: SettingsView }) {
+function ProfileForm({ settings, roleFromPolicy }: { settings: SettingsView; roleFromPolicy: boolean }) {
   const [name, setName] = useState(settings.user.name);
   const [id, setId] = useState(settings.user.id);
   const { save, message } = useSave();
@@ -68,10 +68,12 @@ function ProfileForm({ settings }: { settings: SettingsView }) {
         <label htmlFor="profile-id">User id</label>
         <input id="profile-id" value={id} onChange={(e) => setId(e.target.value)} autoComplete="username" />
       </div>
-      <p className="muted">
+      <p className="muted" data-testid="role-source">
         Role: {settings.user.role}
-        {settings.user.authorizedContact ? ' · Authorized Contact for vendor support' : ''}. Roles are set by your district&apos;s
-        administrator.
+        {settings.user.authorizedContact ? ' · Authorized Contact for vendor support' : ''}.{' '}
+        {roleFromPolicy
+          ? "Set by your district's policy."
+          : "Deskbook's default: only your district's administrator can give you another role (policy UserRole), not a setting on this computer."}
       </p>
       <button type="submit">Save</button>
       <Message message={message} />
