@@ -3,14 +3,14 @@ import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { EMPTY_ADMIN_POLICY, applyPolicyToSettings, builtInPolicyValues, resolvePolicy, userPolicyValues } from '../../shared/policy';
 import type { ResolvedPolicy } from '../../shared/policy';
-import { DeskbookError } from '../../shared/result';
 import { createAuditTrail } from '../audit';
 import { createRouter } from '../ipc/router';
 import type { Handlers, Router } from '../ipc/router';
 import { createNetMonitor } from '../net/monitor';
 import type { NetMonitor } from '../net/monitor';
 import { DEFAULT_EXTERNAL_HOSTS } from '../security/trusted-url';
-import { createConnectorFactory, isUnreachable, TOKEN_SECRET } from '../services/connectors';
+import { createConnectorFactory, isUnreachable } from '../services/connectors';
+import { createTokenStore } from '../services/connector-token';
 import { createDeliveryService, vaultDeliverOnce } from '../services/delivery';
 import { createReviewService } from '../services/review';
 import { createSettingsStore } from '../services/settings';
@@ -57,13 +57,16 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
   const effective = () => applyPolicyToSettings(settings.get(), policy);
 
   const vault = createVault(path.join(platform.dataDir, 'vault'), platform.encryptor, now, { onPlaintext: platform.knownSecrets?.add });
-  const connectorFor = createConnectorFactory({ fetch: platform.fetch, vault, now, log });
-  /** The configured connector; with none stored, a missing token is a sign-in error, not "unconfigured". */
+  const tokens = createTokenStore(vault);
+  const connectorFor = createConnectorFactory({ fetch: platform.fetch, tokens, now, log });
+  /**
+   * The configured connector. A token that is missing, or bound to another kind or origin, is a
+   * sign-in error here (AUTH_REQUIRED, with words saying which), before anything is sent.
+   */
   const connector = async () => {
-    const made = connectorFor(effective().connector);
-    if (made && !(await vault.hasSecret(TOKEN_SECRET))) {
-      throw new DeskbookError('AUTH_REQUIRED', 'No token is stored for the ticketing system: add one in Settings.');
-    }
+    const settings = effective().connector;
+    const made = connectorFor(settings);
+    if (made) await tokens.tokenFor(settings);
     return made;
   };
 
@@ -101,7 +104,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
   const handlers = {
     ...appHandlers(platform),
     ...netHandlers(net),
-    ...settingsHandlers({ settings, vault, net, effective, policy: () => policy, refreshPolicy: () => (policy = resolve()), connector }),
+    ...settingsHandlers({ settings, tokens, net, effective, policy: () => policy, refreshPolicy: () => (policy = resolve()), connector }),
     ...vaultHandlers(vault),
     ...syncHandlers(delivery, review),
     ...reviewHandlers(review),

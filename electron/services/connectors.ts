@@ -4,9 +4,8 @@ import type { Connector, ProbeReport } from '../sync/connector';
 import type { HttpFetch } from '../sync/http';
 import { createRtConnector } from '../sync/rt';
 import { createWebhookConnector } from '../sync/webhook';
-import type { Vault } from '../vault/vault';
+import type { TokenStore } from './connector-token';
 
-export const TOKEN_SECRET = 'connector-token';
 
 /** Network-level problems mean "offline"; anything else means the server answered. */
 const UNREACHABLE = new Set(['dns', 'tls', 'refused', 'timeout', 'reset', 'offline', 'network']);
@@ -17,20 +16,19 @@ export function isUnreachable(report: ProbeReport): boolean {
 
 /**
  * Builds the configured connector. The token is read from the vault for each request, so a new
- * sign-in applies at once and the token is never held in a settings object or sent over IPC.
+ * sign-in applies at once and the token is never held in a settings object or sent over IPC;
+ * it is handed out only for the kind and origin it was entered for (connector-token.ts).
  */
-export function createConnectorFactory(deps: { fetch: HttpFetch; vault: Vault; now: () => Date; log: Logger }) {
+export function createConnectorFactory(deps: { fetch: HttpFetch; tokens: TokenStore; now: () => Date; log: Logger }) {
   let cache: { key: string; connector: Connector } | null = null;
-  const token = async () => {
-    const value = await deps.vault.getSecret(TOKEN_SECRET);
-    if (!value) throw new Error('No token is stored for the ticketing system.');
-    return value;
-  };
   const syncLog = (event: string, detail?: Readonly<Record<string, string | number | boolean>>) => deps.log.debug(event, detail);
   return (settings: ConnectorSettings): Connector | null => {
     const key = JSON.stringify(settings);
     if (cache?.key === key) return cache.connector;
     const common = { fetch: deps.fetch, now: () => deps.now().getTime(), log: syncLog };
+    // Asked for each request, for exactly these settings: a token bound to another kind or
+    // origin is refused (AUTH_REQUIRED), never sent.
+    const token = () => deps.tokens.tokenFor(settings);
     let connector: Connector | null = null;
     switch (settings.kind) {
       case 'none':

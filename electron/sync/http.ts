@@ -19,6 +19,8 @@ export interface HttpRequestInit {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** Always `manual`: a redirect is answered as a 3xx, never followed (see `exchange`). */
+  redirect?: 'manual';
 }
 
 /** A `fetch`-like function; `globalThis.fetch` and Electron's `net.fetch` are assignable to it. */
@@ -78,7 +80,9 @@ export async function exchange(deps: HttpDeps, url: string, init: HttpRequestIni
   const watchdog = tlsWatchdog(deps, url, init.method, request);
   const started = (deps.now ?? Date.now)();
   try {
-    const res = await deps.fetch(url, { ...init, signal: request.signal });
+    // Never follow a redirect: a 307 would re-send the token, the signature and sealed notes to
+    // wherever the server points, even plain http. A 3xx is classified as a failure instead.
+    const res = await deps.fetch(url, { ...init, redirect: 'manual', signal: request.signal });
     watchdog.stop();
     const body = await res.text();
     deps.log?.('sync.http', { method: init.method, status: res.status, ms: (deps.now ?? Date.now)() - started });

@@ -54,7 +54,7 @@ export interface RequestContext {
 
 /**
  * Classifies a non-2xx status: 401/403 → auth; 408/429/5xx → retry (honouring `Retry-After`);
- * every other status → failed with the server's own message, because a request the server
+ * a redirect → failed (never followed); every other status → failed with the server's own message, because a request the server
  * understood and refused will be refused again.
  */
 export function classifyStatus(
@@ -76,6 +76,14 @@ export function classifyStatus(
     return retryAfterMs === undefined
       ? { kind: 'retry', reason, maybeDelivered }
       : { kind: 'retry', reason, retryAfterMs, maybeDelivered };
+  }
+  if (status >= 300 && status < 400) {
+    const location = headers.get('location');
+    return {
+      kind: 'failed',
+      status,
+      message: `HTTP ${status}: the server redirects${location ? ` to ${location}` : ''}. Deskbook does not follow redirects, so the token and sealed notes go only to the address in Settings; put the right address there`,
+    };
   }
   return { kind: 'failed', status, message: `HTTP ${status}${detail || ' (no message from the server)'}` };
 }

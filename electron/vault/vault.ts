@@ -33,6 +33,8 @@ export interface Vault {
   setSecret(name: string, value: string): Promise<void>;
   getSecret(name: string): Promise<string | null>;
   hasSecret(name: string): Promise<boolean>;
+  /** Removes a secret for good (its file and its index entry); false when there was none. */
+  deleteSecret(name: string): Promise<boolean>;
 }
 
 /**
@@ -187,8 +189,19 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
       secretCache.set(name, value);
       return value;
     },
-    // Asked before every delivery: answered from memory once the secret has been read or set
-    // (the vault has no delete), without copying the whole index each time.
+    // Asked before every delivery: answered from memory once the secret has been read or set,
+    // without copying the whole index each time (deleteSecret clears the cache first).
     hasSecret: async (name) => secretCache.has(name) || (await readIndex()).secrets.includes(name),
+    deleteSecret: (name) =>
+      serial(async () => {
+        if (!SECRET_NAME.test(name)) return false;
+        secretCache.delete(name);
+        const index = await readIndex();
+        const had = index.secrets.includes(name);
+        index.secrets = index.secrets.filter((s) => s !== name);
+        await rm(blob(`secret-${name}`), { force: true });
+        await writeIndex(index);
+        return had;
+      }),
   };
 }

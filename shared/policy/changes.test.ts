@@ -25,18 +25,26 @@ describe('which settings a patch changes', () => {
 
 describe('which settings changes are refused', () => {
   it('refuses a role or Authorized Contact change whatever policy locks', () => {
-    expect(refusedSettingsChange({ user: { ...current.user, role: 'supervisor' } }, current, [])).toMatchObject({ path: 'user.role' });
-    expect(refusedSettingsChange({ user: { ...current.user, authorizedContact: true } }, current, [])).toMatchObject({ path: 'user.role' });
-    expect(refusedSettingsChange({ user: { ...current.user, name: 'Dana' } }, current, [])).toBeNull();
+    expect(refusedSettingsChange({ user: { ...current.user, role: 'supervisor' } }, current, [], 'supervisor')).toMatchObject({ path: 'user.role' });
+    expect(refusedSettingsChange({ user: { ...current.user, authorizedContact: true } }, current, [], 'supervisor')).toMatchObject({ path: 'user.role' });
+    expect(refusedSettingsChange({ user: { ...current.user, name: 'Dana' } }, current, [], 'supervisor')).toBeNull();
   });
 
   it('refuses a change to a locked path, naming it, and lets the same value through', () => {
     const locked = ['connector.url'];
-    expect(refusedSettingsChange({ connector: { kind: 'request-tracker', url: 'https://evil.example', queue: 'General' } }, current, locked)).toEqual({
+    expect(refusedSettingsChange({ connector: { kind: 'request-tracker', url: 'https://evil.example', queue: 'General' } }, current, locked, 'supervisor')).toEqual({
       path: 'connector.url',
       message: "connector.url: this setting is locked by your district's policy.",
     });
-    expect(refusedSettingsChange({ connector: current.connector }, current, locked)).toBeNull();
+    expect(refusedSettingsChange({ connector: current.connector }, current, locked, 'supervisor')).toBeNull();
+  });
+
+  it('lets only a supervisor move the connector; an analyst or technician is refused, naming the field', () => {
+    const elsewhere = { connector: { kind: 'request-tracker' as const, url: 'https://evil.example', queue: 'General' } };
+    expect(refusedSettingsChange(elsewhere, current, [], 'analyst')).toEqual({ path: 'connector.url', message: "connector.url: only a supervisor or your district's policy may change where tickets go." });
+    expect(refusedSettingsChange(elsewhere, current, [], 'technician')).toMatchObject({ path: 'connector.url' });
+    expect(refusedSettingsChange(elsewhere, current, [], 'supervisor')).toBeNull();
+    expect(refusedSettingsChange({ sealedNoteRetentionDays: 3 }, current, [], 'analyst')).toBeNull();
   });
 
   it('treats structurally equal values as equal and different shapes as different', () => {

@@ -1,3 +1,4 @@
+import type { Role } from '../ipc/roles';
 import type { Settings } from '../ipc/settings';
 
 /** Structural equality for settings values (plain JSON data): key order does not matter. */
@@ -42,13 +43,19 @@ export interface RefusedChange {
 
 /**
  * Whether a settings patch may be saved: roles and the Authorized Contact flag are never the
- * user's to change, and a path district policy locks is refused. Returns the first refusal (with
+ * user's to change, only a supervisor may move the connector, and a path district policy locks
+ * is refused. Returns the first refusal (with
  * the path the UI should highlight), or null when the patch may be saved.
  */
-export function refusedSettingsChange(patch: Partial<Settings>, current: Settings, locked: readonly string[]): RefusedChange | null {
+export function refusedSettingsChange(patch: Partial<Settings>, current: Settings, locked: readonly string[], role: Role): RefusedChange | null {
   const changed = changedSettingsPaths(patch, current);
   if (changed.includes('user.role') || changed.includes('user.authorizedContact')) {
     return { path: 'user.role', message: "user.role: roles and Authorized Contacts are set by the district's administrator, not in the app." };
+  }
+  const connectorPath = changed.find((path) => path.startsWith('connector.'));
+  if (connectorPath && !locked.includes(connectorPath) && role !== 'supervisor') {
+    // Where tickets (and their sealed notes) go is not an analyst's call: a supervisor's, or policy's.
+    return { path: connectorPath, message: `${connectorPath}: only a supervisor or your district's policy may change where tickets go.` };
   }
   const refused = changed.find((path) => locked.includes(path));
   return refused ? { path: refused, message: `${refused}: this setting is locked by your district's policy.` } : null;

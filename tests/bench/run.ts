@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { rolePolicy } from '../support/main-services';
 import { launchApp, ROOT } from '../e2e/harness';
 import type { LaunchedApp } from '../e2e/harness';
 import { buildBarePage } from './bare-page';
@@ -42,7 +43,8 @@ try {
   await buildBarePage(ROOT, bareDir);
   const bare = await serveBuild(bareDir);
   try {
-    app = await launchApp();
+    // The drain bench points the app at its receiver: a supervisor's change.
+    app = await launchApp({ adminPolicy: rolePolicy('supervisor') });
     const { page, context, url, origin } = app;
     // The app's first page would hold the outbox pump's Web Lock for the whole run: park it.
     await page.goto('about:blank');

@@ -5,6 +5,7 @@ import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
+import { rolePolicy } from '../support/main-services';
 import { launchApp } from '../e2e/harness';
 import { readStore } from '../e2e/idb';
 import type { LaunchedApp } from '../e2e/harness';
@@ -43,7 +44,8 @@ beforeAll(async () => {
     // would usually let a tiny request through.
     match: ({ path }) => path.includes('/ticket'),
   });
-  app = await launchApp();
+  // A supervisor points the laptop at RT below (an analyst may not change where tickets go).
+  app = await launchApp({ adminPolicy: rolePolicy('supervisor') });
 }, 300_000);
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
+import { rolePolicy } from '../support/main-services';
 import { launchApp } from './harness';
 import { connectToRt } from './rt-connect';
 import { readStore } from './idb';
@@ -11,7 +12,8 @@ let rt: RtInstance;
 let app: LaunchedApp;
 
 beforeAll(async () => {
-  [rt, app] = await Promise.all([startRt(), launchApp()]);
+  // A supervisor sets up where tickets go (an analyst may not); the outbox is the same for both.
+  [rt, app] = await Promise.all([startRt(), launchApp({ adminPolicy: rolePolicy('supervisor') })]);
 }, 180_000);
 afterAll(async () => {
   await app?.dispose();

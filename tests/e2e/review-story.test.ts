@@ -4,6 +4,9 @@ import { startRt } from '../rt/rt-server';
 import type { RtInstance } from '../rt/rt-server';
 import { rtInspector } from '../integration/rt-inspect';
 import { axeViolations } from './axe';
+import { enforcedPolicy, rolePolicy } from '../support/main-services';
+import { startSwitchablePort } from '../support/switchable-port';
+import type { SwitchablePort } from '../support/switchable-port';
 import { launchApp } from './harness';
 import { connectToRt } from './rt-connect';
 import { readStore } from './idb';
@@ -19,17 +22,44 @@ let tech: LaunchedApp;
 let sup: LaunchedApp;
 const SUBJECT = 'Lincoln library cart: HAC login fails for every student';
 
+let schoolNetwork: SwitchablePort;
+
+/**
+ * The technician's laptop is set up as a district sets one up: policy names the role and where
+ * tickets go (a technician may not change that), here through a switchable loopback port in
+ * front of RT, so "offline at the school" is a real refused connection.
+ */
 beforeAll(async () => {
-  [rt, tech, sup] = await Promise.all([
-    startRt(),
-    launchApp({ settings: { user: { id: 'tech-1', name: 'Terry Technician', role: 'technician', authorizedContact: false } } }),
-    launchApp({ settings: { user: { id: 'sup-1', name: 'Sam Supervisor', role: 'supervisor', authorizedContact: true } } }),
+  const supLaunch = launchApp({ settings: { user: { id: 'sup-1', name: 'Sam Supervisor', role: 'analyst', authorizedContact: false } }, adminPolicy: rolePolicy('supervisor', true) });
+  rt = await startRt();
+  schoolNetwork = await startSwitchablePort(Number(new URL(rt.baseUrl).port), 'down');
+  [tech, sup] = await Promise.all([
+    launchApp({
+      settings: { user: { id: 'tech-1', name: 'Terry Technician', role: 'analyst', authorizedContact: false } },
+      adminPolicy: enforcedPolicy({
+        UserRole: 'technician',
+        ConnectorKind: 'request-tracker',
+        ConnectorUrl: `http://127.0.0.1:${schoolNetwork.port}`,
+        ConnectorQueue: rt.queue,
+      }),
+    }),
+    supLaunch,
   ]);
 }, 180_000);
 afterAll(async () => {
   await Promise.all([tech?.dispose(), sup?.dispose()]);
+  await schoolNetwork?.close();
   await rt?.stop();
 });
+
+/** The technician signs in (the token is theirs to enter) and main checks the connection. */
+const signInAndCheck = (page: Page, token: string) =>
+  page.evaluate(async (t) => {
+    const api = window.deskbook!;
+    await api.settings.setToken({ token: t });
+    const n = await api.net.check();
+    return n.ok ? n.value.state : 'error';
+  }, token);
 
 const connect = (page: Page, url: string) => connectToRt(page, { url, queue: rt.queue, token: rt.token });
 
@@ -41,7 +71,7 @@ describe('supervisor review, technician and supervisor on two machines', () => {
   it('the technician queues offline and it is delivered when the network returns', async () => {
     const { page } = tech;
     await page.getByLabel('Search procedures').waitFor();
-    expect(await connect(page, 'http://127.0.0.1:9')).toBe('offline');
+    expect(await signInAndCheck(page, rt.token)).toBe('offline');
     await page.getByRole('button', { name: 'Outbox' }).click();
     await page.getByRole('button', { name: 'New escalation' }).click();
     await page.getByLabel('Subject').fill(SUBJECT);
@@ -50,7 +80,8 @@ describe('supervisor review, technician and supervisor on two machines', () => {
     await page.getByLabel('Callback phone').fill('555-234-5678');
     await page.getByRole('button', { name: 'Queue ticket' }).click();
     await page.getByTestId('offline-banner').waitFor();
-    expect(await connect(page, rt.baseUrl)).toBe('online');
+    await schoolNetwork.up();
+    expect(await signInAndCheck(page, rt.token)).toBe('online');
     await page.getByRole('link', { name: /^ticket \d+$/ }).waitFor({ timeout: 30_000 });
   });
 

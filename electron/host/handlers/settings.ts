@@ -3,15 +3,15 @@ import { lockedSettingsPaths, refusedSettingsChange } from '../../../shared/poli
 import type { ResolvedPolicy } from '../../../shared/policy';
 import { DeskbookError } from '../../../shared/result';
 import type { NetMonitor } from '../../net/monitor';
-import { TOKEN_SECRET } from '../../services/connectors';
+import { changesBinding } from '../../services/connector-token';
+import type { TokenStore } from '../../services/connector-token';
 import type { SettingsStore } from '../../services/settings';
 import type { Connector } from '../../sync/connector';
-import type { Vault } from '../../vault/vault';
 import type { DomainHandlers } from './types';
 
 export interface SettingsHandlerDeps {
   settings: SettingsStore;
-  vault: Vault;
+  tokens: TokenStore;
   net: NetMonitor;
   /** Settings as the app must use them: the saved ones with policy applied. */
   effective: () => Settings;
@@ -26,20 +26,24 @@ export interface SettingsHandlerDeps {
 export function settingsHandlers(deps: SettingsHandlerDeps): DomainHandlers<'settings'> {
   const view = async (s: Settings = deps.effective()): Promise<SettingsView> => ({
     ...s,
-    token: { stored: await deps.vault.hasSecret(TOKEN_SECRET), preview: null },
+    token: { stored: await deps.tokens.has(s.connector), preview: null },
   });
   return {
     'settings:get': () => view(),
     'settings:update': async (patch) => {
-      const refused = refusedSettingsChange(patch, deps.effective(), lockedSettingsPaths(deps.policy()));
+      const before = deps.effective();
+      const refused = refusedSettingsChange(patch, before, lockedSettingsPaths(deps.policy()), before.user.role);
       if (refused) throw new DeskbookError('FORBIDDEN', refused.message, refused.path);
       await deps.settings.update(patch);
       deps.refreshPolicy();
+      // A token belongs to one kind and one origin: moving the connector wipes it before
+      // anything (the probe below included) could send it to the new address.
+      if (changesBinding(before.connector, deps.effective().connector)) await deps.tokens.wipe();
       if (patch.connector) void deps.net.check();
       return view();
     },
     'settings:setToken': async ({ token }) => {
-      await deps.vault.setSecret(TOKEN_SECRET, token);
+      await deps.tokens.store(deps.effective().connector, token);
       void deps.net.check();
       return view();
     },
