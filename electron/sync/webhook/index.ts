@@ -1,4 +1,15 @@
 export { createWebhookConnector, WEBHOOK_BODY_VERSION } from './webhook-connector';
 export type { WebhookBody, WebhookConnectorOptions } from './webhook-connector';
-export { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook, verifyWebhookSignature } from './signature';
-export type { VerifyInput } from './signature';
+export {
+  MIN_KEY_BYTES,
+  SECRET_PREFIX,
+  TIMESTAMP_TOLERANCE_SECONDS,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  WebhookSecretError,
+  boundContent,
+  signStandardWebhook,
+  standardWebhookHeaders,
+  webhookKey,
+} from './signature';

@@ -1,40 +1,86 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CANARY_PASSWORD, makeEscalation } from '../../../tests/support/escalation-fixture';
 import { closedPort, sendJson, startLoopbackServer } from '../../../tests/support/loopback-server';
 import type { LoopbackServer, SeenRequest } from '../../../tests/support/loopback-server';
 import { deliver } from '../deliver-once';
 import type { Connector } from '../connector';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from './signature';
+import { ConnectorError } from '../outcome';
+import { TIMESTAMP_TOLERANCE_SECONDS, WEBHOOK_ID_HEADER, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './signature';
 import { createWebhookConnector } from './webhook-connector';
 import type { WebhookBody } from './webhook-connector';
 
-const SECRET = 'shared-secret-for-tests';
+/** A secret in the spec's form, as a district's receiver would hand it out: `whsec_` + 32 bytes. */
+const SECRET = `whsec_${Buffer.from('deskbook-test-secret-of-32-bytes').toString('base64')}`;
 const REQUEST = '5f0b7a52-1c1e-4d7e-9a55-0c6a9d3f2b11';
+const OTHER_REQUEST = '9d2c4e1a-7b3f-4c8d-8e6a-1f2b3c4d5e6f';
 
 const header = (req: SeenRequest, name: string): string | undefined => {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** A reference receiver that follows ./README.md: verifies signatures, dedupes on Idempotency-Key. */
+/** The request's headers as plain strings, the way a receiver's framework hands them over. */
+const flatHeaders = (req: SeenRequest): Record<string, string> =>
+  Object.fromEntries(Object.keys(req.headers).map((name) => [name, header(req, name) ?? '']));
+
+/**
+ * What the receiver verifies for a request, by ./README.md: the escalation POST signs its raw body
+ * (the spec as it stands); every other request signs method, path, query and body, one per line.
+ */
+function signedContent(req: SeenRequest): string {
+  const { pathname, search } = new URL(req.url, 'http://receiver.invalid');
+  if (isEscalationPost(req)) return req.body;
+  return [req.method, pathname, search.slice(1), req.body].join('\n');
+}
+
+const isEscalationPost = (req: SeenRequest) => req.method === 'POST' && new URL(req.url, 'http://receiver.invalid').pathname === '/hooks';
+
+/**
+ * A reference receiver that follows ./README.md, as an independent district would write it: every
+ * request is verified with the `standardwebhooks` library before anything else; escalations are
+ * deduplicated on their (signed) `webhook-id`, which `Idempotency-Key` must repeat; a lookup's or
+ * a note's `webhook-id` is single-use (the spec's advice), so a verbatim replay of one is refused.
+ * Each request's verdict is kept, so the tests can check that every request Deskbook sent verified.
+ */
 function referenceReceiver() {
   const tickets = new Map<string, { id: string; body: WebhookBody }>();
+  const notes = new Map<string, string[]>();
+  const usedIds = new Set<string>();
+  const verdicts: { method: string; url: string; replayed: boolean; refusal: string | null }[] = [];
   let script: ((req: SeenRequest) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
+
+  /** null when the library verifies the request, else its reason. */
+  const verify = (req: SeenRequest): string | null => {
+    try {
+      new Webhook(SECRET).verify(signedContent(req), flatHeaders(req), { jsonParse: false });
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) return error.message;
+      throw error;
+    }
+    if (isEscalationPost(req)) return null; // a repeat is the same delivery, answered below
+    const id = header(req, WEBHOOK_ID_HEADER) ?? '';
+    if (usedIds.has(id)) return 'webhook-id already used';
+    usedIds.add(id);
+    return null;
+  };
+
+  const judge = (req: SeenRequest): string | null => {
+    const refusal = verify(req);
+    verdicts.push({ method: req.method, url: req.url, replayed: header(req, 'x-test-replay') === '1', refusal });
+    return refusal;
+  };
+
   const handler = (req: SeenRequest, res: ServerResponse) => {
+    const refusal = judge(req);
+    if (refusal) return sendJson(res, 401, { message: `bad signature: ${refusal}` });
     const scripted = script?.(req);
     if (scripted) return sendJson(res, scripted.status, scripted.body, scripted.headers);
-    const signed = verifyWebhookSignature({
-      secret: SECRET,
-      timestamp: header(req, TIMESTAMP_HEADER),
-      signature: header(req, SIGNATURE_HEADER),
-      body: req.body,
-      nowMs: Date.now(),
-    });
-    if (!signed) return sendJson(res, 401, { message: 'bad signature' });
     const path = new URL(req.url, 'http://x').pathname;
     if (req.method === 'POST' && path === '/hooks') {
-      const key = header(req, 'idempotency-key') ?? '';
+      const key = header(req, WEBHOOK_ID_HEADER) ?? '';
+      if (header(req, 'idempotency-key') !== key) return sendJson(res, 400, { message: 'Idempotency-Key differs from webhook-id' });
       const existing = tickets.get(key) ?? { id: `T-${tickets.size + 1}`, body: JSON.parse(req.body) as WebhookBody };
       tickets.set(key, existing);
       return sendJson(res, 201, { id: existing.id, url: `https://tickets.example/${existing.id}` });
@@ -44,11 +90,21 @@ function referenceReceiver() {
       const t = tickets.get(decodeURIComponent(lookup[1]));
       return t ? sendJson(res, 200, { id: t.id, url: `https://tickets.example/${t.id}` }) : sendJson(res, 404, { message: 'unknown' });
     }
+    const note = /^\/hooks\/([^/]+)\/notes$/.exec(path);
+    if (req.method === 'POST' && note?.[1]) {
+      const ticketId = decodeURIComponent(note[1]);
+      if (![...tickets.values()].some((t) => t.id === ticketId)) return sendJson(res, 404, { message: 'unknown ticket' });
+      notes.set(ticketId, [...(notes.get(ticketId) ?? []), (JSON.parse(req.body) as { text: string }).text]);
+      return sendJson(res, 201, {});
+    }
     return sendJson(res, 404, { message: 'no route' });
   };
   return {
     tickets,
+    notes,
+    verdicts,
     handler,
+    judge,
     setScript: (s: typeof script) => {
       script = s;
     },
@@ -58,14 +114,39 @@ function referenceReceiver() {
 let server: LoopbackServer;
 let receiver: ReturnType<typeof referenceReceiver>;
 let connector: Connector;
+/** Requests Deskbook sends that the receiver must refuse: the tests that sign with another secret or a wrong clock. */
+let refusalsExpected = 0;
 
 beforeEach(async () => {
   receiver = referenceReceiver();
   server = await startLoopbackServer(receiver.handler);
   connector = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: SECRET });
+  refusalsExpected = 0;
 });
 
-afterEach(() => server.close());
+afterEach(async () => {
+  vi.useRealTimers();
+  await server.close();
+  // Every request Deskbook sent was checked by the library as a receiver would, and verified.
+  const fromDeskbook = receiver.verdicts.filter((v) => !v.replayed);
+  expect(fromDeskbook.filter((v) => v.refusal !== null)).toHaveLength(refusalsExpected);
+});
+
+/**
+ * Sends a captured request again, as someone who saw it on the wire would, with `edit` applied
+ * (another path, headers or body); answers the receiver's status.
+ */
+async function replay(captured: SeenRequest | undefined, edit: { url?: string; headers?: Record<string, string>; body?: string } = {}): Promise<number> {
+  if (!captured) throw new Error('no request was captured');
+  const headers: Record<string, string> = { ...flatHeaders(captured), 'x-test-replay': '1', ...edit.headers };
+  for (const hop of ['host', 'connection', 'content-length', 'transfer-encoding']) delete headers[hop];
+  const body = edit.body ?? captured.body;
+  const res = await fetch(`${server.url}${edit.url ?? captured.url}`, { method: captured.method, headers, body: captured.method === 'GET' ? undefined : body });
+  await res.text();
+  return res.status;
+}
+
+const requestsTo = (method: string, path: RegExp) => server.requests.filter((r) => r.method === method && path.test(new URL(r.url, 'http://x').pathname));
 
 describe('webhook connector', () => {
   it('posts a versioned, signed body with the request id as Idempotency-Key', async () => {
@@ -74,7 +155,8 @@ describe('webhook connector', () => {
     expect(outcome).toEqual({ kind: 'sent', remoteId: 'T-1', url: 'https://tickets.example/T-1' });
     const post = server.requests[0];
     expect(post && header(post, 'idempotency-key')).toBe(REQUEST);
-    expect(post && header(post, SIGNATURE_HEADER)).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(post && header(post, WEBHOOK_ID_HEADER)).toBe(REQUEST);
+    expect(post && header(post, WEBHOOK_SIGNATURE_HEADER)).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
     const body = JSON.parse(post?.body ?? '{}') as WebhookBody;
     expect(body).toEqual({
       version: 1,
@@ -86,6 +168,7 @@ describe('webhook connector', () => {
 
   it('a signature made with another secret is refused by the receiver and reported as auth', async () => {
     const wrong = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: 'not-the-secret' });
+    refusalsExpected = 1;
     const outcome = await wrong.create(makeEscalation(), REQUEST, []);
     expect(outcome).toMatchObject({ kind: 'auth', status: 401 });
     expect(receiver.tickets.size).toBe(0);
@@ -94,15 +177,13 @@ describe('webhook connector', () => {
   it('the signature covers the body: a changed byte fails verification', async () => {
     await connector.create(makeEscalation(), REQUEST, []);
     const post = server.requests[0];
-    const input = {
-      secret: SECRET,
-      timestamp: post && header(post, TIMESTAMP_HEADER),
-      signature: post && header(post, SIGNATURE_HEADER),
-      nowMs: Date.now(),
-    };
-    expect(verifyWebhookSignature({ ...input, body: post?.body ?? '' })).toBe(true);
-    expect(verifyWebhookSignature({ ...input, body: (post?.body ?? '').replace('HAC', 'HAX') })).toBe(false);
-    expect(verifyWebhookSignature({ ...input, body: post?.body ?? '', nowMs: Date.now() + 10 * 60_000 })).toBe(false);
+    const headers = post ? flatHeaders(post) : {};
+    const receiverSide = new Webhook(SECRET);
+    expect(receiverSide.verify(post?.body ?? '', headers)).toMatchObject({ requestId: REQUEST });
+    expect(() => receiverSide.verify((post?.body ?? '').replace('HAC', 'HAX'), headers)).toThrow(WebhookVerificationError);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+    expect(() => receiverSide.verify(post?.body ?? '', headers)).toThrow(WebhookVerificationError);
   });
 
   it('looks a request id up: null when unknown, the ticket once delivered', async () => {
@@ -146,13 +227,134 @@ describe('webhook connector', () => {
   });
 
   it('a server that never answers times out as maybe delivered', async () => {
-    const silent = await startLoopbackServer(() => undefined);
+    const silent = await startLoopbackServer((req) => void receiver.judge(req));
     try {
-      const slow = createWebhookConnector({ fetch: globalThis.fetch, url: silent.url, secret: SECRET, timeoutMs: 150 });
+      const slow = createWebhookConnector({ fetch: globalThis.fetch, url: `${silent.url}/hooks`, secret: SECRET, timeoutMs: 150 });
       expect(await slow.create(makeEscalation(), REQUEST, [])).toMatchObject({ kind: 'retry', maybeDelivered: true });
     } finally {
       await silent.close();
     }
+  });
+
+  it('adds a staff-only note to the ticket named in the path', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    await connector.addInternalNote('T-1', 'Tier 2: called the parent back.');
+    expect(receiver.notes.get('T-1')).toEqual(['Tier 2: called the parent back.']);
+  });
+});
+
+describe('Standard Webhooks signing, as an independent receiver checks it', () => {
+  it('every lookup, probe and note carries a webhook-id of its own, never the request id', async () => {
+    const ids = ['aaaaaaaa-0000-4000-8000-000000000001', 'aaaaaaaa-0000-4000-8000-000000000002', 'aaaaaaaa-0000-4000-8000-000000000003'];
+    const counted = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: SECRET, randomId: () => ids.shift() ?? 'exhausted' });
+    await counted.create(makeEscalation(), REQUEST, []);
+    await counted.findByRequestId(REQUEST);
+    await counted.probe();
+    await counted.addInternalNote('T-1', 'checked');
+    expect(server.requests.map((r) => [r.method, header(r, WEBHOOK_ID_HEADER)])).toEqual([
+      ['POST', REQUEST],
+      ['GET', 'aaaaaaaa-0000-4000-8000-000000000001'],
+      ['GET', 'aaaaaaaa-0000-4000-8000-000000000002'],
+      ['POST', 'aaaaaaaa-0000-4000-8000-000000000003'],
+    ]);
+    expect(server.requests.every((r) => /^\d+$/.test(header(r, WEBHOOK_TIMESTAMP_HEADER) ?? ''))).toBe(true);
+  });
+
+  it('a verbatim replay of the escalation within the tolerance is the same delivery: no second ticket', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    expect(await replay(server.requests[0])).toBe(201);
+    expect(receiver.tickets.size).toBe(1);
+  });
+
+  it('a replay of the escalation under another webhook-id fails verification', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    const status = await replay(server.requests[0], { headers: { [WEBHOOK_ID_HEADER]: OTHER_REQUEST, 'idempotency-key': OTHER_REQUEST } });
+    expect(status).toBe(401);
+    expect(receiver.tickets.size).toBe(1);
+    expect(receiver.verdicts.at(-1)?.refusal).toBe('No matching signature found');
+  });
+
+  it('a replay with a changed body fails verification', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    const post = server.requests[0];
+    expect(await replay(post, { body: (post?.body ?? '').replace('Lincoln Elementary', 'Roosevelt High') })).toBe(401);
+    expect(receiver.tickets.get(REQUEST)?.body.escalation.draft.school).toBe('Lincoln Elementary');
+  });
+
+  it('a replay after the spec\'s five-minute tolerance fails, and so does one with a fresh timestamp', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    const post = server.requests[0];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + (TIMESTAMP_TOLERANCE_SECONDS + 1) * 1000);
+    expect(await replay(post)).toBe(401);
+    expect(receiver.verdicts.at(-1)?.refusal).toBe('Message timestamp too old');
+    expect(await replay(post, { headers: { [WEBHOOK_TIMESTAMP_HEADER]: String(Math.floor(Date.now() / 1000)) } })).toBe(401);
+    expect(receiver.verdicts.at(-1)?.refusal).toBe('No matching signature found');
+    // Deskbook's own retry, made now, signs afresh: it still lands, as the same ticket.
+    const later = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: SECRET, now: () => Date.now() });
+    expect(await later.create(makeEscalation(), REQUEST, [])).toMatchObject({ kind: 'sent', remoteId: 'T-1' });
+  });
+
+  it('a sender whose clock is off by more than the tolerance is refused, either way', async () => {
+    const off = (ms: number) => createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: SECRET, now: () => Date.now() + ms });
+    refusalsExpected = 2;
+    expect(await off(-(TIMESTAMP_TOLERANCE_SECONDS + 60) * 1000).create(makeEscalation(), REQUEST, [])).toMatchObject({ kind: 'auth', status: 401 });
+    expect(await off((TIMESTAMP_TOLERANCE_SECONDS + 60) * 1000).create(makeEscalation(), REQUEST, [])).toMatchObject({ kind: 'auth', status: 401 });
+    expect(await off(-(TIMESTAMP_TOLERANCE_SECONDS - 60) * 1000).create(makeEscalation(), REQUEST, [])).toMatchObject({ kind: 'sent' });
+  });
+
+  it('a captured escalation replayed to a note path fails verification', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    expect(await replay(server.requests[0], { url: '/hooks/T-1/notes' })).toBe(401);
+    expect(receiver.notes.size).toBe(0);
+  });
+
+  it('a captured lookup replayed for another request id, with a query added or verbatim fails verification', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    await connector.create(makeEscalation(), OTHER_REQUEST, []);
+    await connector.findByRequestId(REQUEST);
+    const lookup = requestsTo('GET', /^\/hooks\/[^/]+$/)[0];
+    expect(await replay(lookup, { url: `/hooks/${OTHER_REQUEST}` })).toBe(401);
+    expect(await replay(lookup, { url: `/hooks/${REQUEST}?school=Roosevelt` })).toBe(401);
+    expect(await replay(lookup, { url: `/hooks/${REQUEST}` })).toBe(401);
+    expect(receiver.verdicts.filter((v) => v.replayed).map((v) => v.refusal)).toEqual([
+      'No matching signature found',
+      'No matching signature found',
+      'webhook-id already used',
+    ]);
+  });
+
+  it('a captured note replayed to another ticket id, with a changed body or verbatim fails verification', async () => {
+    await connector.create(makeEscalation(), REQUEST, []);
+    await connector.create(makeEscalation(), OTHER_REQUEST, []);
+    await connector.addInternalNote('T-1', 'Tier 2: reset the HAC lockout.');
+    const note = requestsTo('POST', /^\/hooks\/T-1\/notes$/)[0];
+    expect(await replay(note, { url: '/hooks/T-2/notes' })).toBe(401);
+    expect(await replay(note, { body: (note?.body ?? '').replace('reset', 'removed') })).toBe(401);
+    expect(await replay(note, { url: '/hooks/T-1/notes?copy=1' })).toBe(401);
+    expect(await replay(note)).toBe(401);
+    expect(receiver.notes.get('T-1')).toEqual(['Tier 2: reset the HAC lockout.']);
+    expect(receiver.notes.get('T-2')).toBeUndefined();
+  });
+
+  it('a raw secret (not whsec_) signs with its UTF-8 bytes, which the library verifies as a raw key', async () => {
+    const raw = 'clé-partagée-du-district';
+    const rawConnector = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: raw });
+    refusalsExpected = 1; // the reference receiver holds SECRET, not this one
+    await rawConnector.create(makeEscalation(), REQUEST, []);
+    const post = server.requests[0];
+    expect(post && new Webhook(Buffer.from(raw, 'utf8'), { format: 'raw' }).verify(post.body, flatHeaders(post))).toMatchObject({ requestId: REQUEST });
+  });
+
+  it('a whsec_ secret that does not decode is refused before anything is sent, naming the field', async () => {
+    const broken = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: 'whsec_not-base64!' });
+    const named = /Shared signing secret \(Settings → Ticketing system\)/;
+    const outcome = await broken.create(makeEscalation(), REQUEST, []);
+    expect(outcome).toMatchObject({ kind: 'auth', message: expect.stringMatching(named) as unknown });
+    await expect(broken.findByRequestId(REQUEST)).rejects.toBeInstanceOf(ConnectorError);
+    await expect(broken.addInternalNote('T-1', 'x')).rejects.toThrow(named);
+    expect(await broken.probe()).toMatchObject({ ok: false, problem: 'unauthorized', message: expect.stringMatching(named) as unknown });
+    expect(server.requests).toHaveLength(0);
   });
 });
 
@@ -163,6 +365,7 @@ describe('webhook probe', () => {
 
   it('names a rejected secret', async () => {
     const wrong = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: 'nope' });
+    refusalsExpected = 1;
     expect(await wrong.probe()).toMatchObject({ ok: false, problem: 'unauthorized', status: 401 });
   });
 

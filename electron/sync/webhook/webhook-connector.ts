@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { Connector, ProbeProblem, ProbeReport, SealedNote } from '../connector';
@@ -6,7 +7,7 @@ import type { HttpDeps, HttpExchange, HttpRequestInit } from '../http';
 import { ConnectorError, NETWORK_LABEL, classifyNetworkFailure, classifyStatus, serverMessage } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome, RemoteTicket } from '../outcome';
 import { isSafeRequestId } from '../request-id';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from './signature';
+import { WebhookSecretError, boundContent, standardWebhookHeaders, webhookKey } from './signature';
 
 /** The body's version: receivers branch on it; a breaking change bumps it. */
 export const WEBHOOK_BODY_VERSION = 1;
@@ -22,8 +23,14 @@ export interface WebhookBody {
 export interface WebhookConnectorOptions extends HttpDeps {
   /** The receiver's endpoint, e.g. `https://tickets.district.example/deskbook/escalations`. */
   url: string;
-  /** The shared HMAC secret, or a function that reads it from the vault. */
+  /**
+   * The shared signing secret, or a function that reads it from the vault: `whsec_<base64>` as the
+   * Standard Webhooks spec serialises it, or a raw secret whose UTF-8 bytes are the key
+   * (`webhookKey` in ./signature.ts).
+   */
   secret: string | (() => Promise<string>);
+  /** A fresh `webhook-id` for each lookup, probe and note. Default `crypto.randomUUID`. */
+  randomId?: () => string;
 }
 
 const ticketAnswer = z.object({ id: z.union([z.string(), z.number()]).transform(String).optional(), url: z.string().optional() });
@@ -32,8 +39,16 @@ const ticketAnswer = z.object({ id: z.union([z.string(), z.number()]).transform(
 const PROBE_REQUEST_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
- * A generic HTTPS webhook; the contract is in ./README.md. Every request is signed; the request id
- * travels as `Idempotency-Key` so a receiver can answer a repeat with the original result, and
+ * What one request signs: the escalation POST signs its body, as the Standard Webhooks spec has
+ * it, under `webhook-id` = the request id; every other request signs its method, path, query and
+ * body (`boundContent`) under a `webhook-id` of its own.
+ */
+type Signing = { form: 'body'; id: string } | { form: 'request' };
+
+/**
+ * A generic HTTPS webhook; the contract is in ./README.md. Every request is signed by the Standard
+ * Webhooks specification; the escalation's request id is its `webhook-id` and travels again as
+ * `Idempotency-Key` so a receiver can answer a repeat with the original result, and
  * `GET <url>/<requestId>` (404 when unknown) lets a retry check before sending again. Sealed notes
  * travel in the same request as the escalation, so there is no half-delivered state to repair.
  */
@@ -42,15 +57,30 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
   const secretSource = options.secret;
   const secret = typeof secretSource === 'string' ? () => Promise.resolve(secretSource) : secretSource;
   const now = options.now ?? Date.now;
+  const randomId = options.randomId ?? randomUUID;
 
-  async function send(method: HttpRequestInit['method'], url: string, body: string, extra: Record<string, string> = {}): Promise<HttpExchange> {
-    const timestamp = String(Math.floor(now() / 1000));
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      [TIMESTAMP_HEADER]: timestamp,
-      [SIGNATURE_HEADER]: signWebhook(await secret(), timestamp, body),
-      ...extra,
-    };
+  /**
+   * The key, read per request so a new secret applies at once. A broken one is `auth` (status 401
+   * as for a missing token in deliverOnce, though nothing was sent): the fix is entering it again.
+   */
+  async function signingKey(): Promise<Buffer> {
+    try {
+      return webhookKey(await secret());
+    } catch (error) {
+      if (error instanceof WebhookSecretError) throw new ConnectorError({ kind: 'auth', status: 401, message: error.message });
+      throw error;
+    }
+  }
+
+  /** Signs and sends one request; throws ConnectorError (auth) only for an unusable secret. */
+  async function send(method: HttpRequestInit['method'], url: string, body: string, signing: Signing, extra: Record<string, string> = {}): Promise<HttpExchange> {
+    const key = await signingKey();
+    const timestamp = Math.floor(now() / 1000);
+    const signed =
+      signing.form === 'body'
+        ? standardWebhookHeaders(key, signing.id, timestamp, body)
+        : standardWebhookHeaders(key, randomId(), timestamp, boundContent(method, url, body));
+    const headers: Record<string, string> = { Accept: 'application/json', ...signed, ...extra };
     if (method === 'POST') headers['Content-Type'] = 'application/json; charset=utf-8';
     return exchange(options, url, method === 'POST' ? { method, headers, body } : { method, headers });
   }
@@ -74,21 +104,28 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
 
   async function findByRequestId(requestId: string): Promise<RemoteTicket | null> {
     if (!isSafeRequestId(requestId)) throw new ConnectorError({ kind: 'failed', message: `request id '${requestId}' is not a UUID` });
-    const res = await send('GET', lookupUrl(requestId), '');
+    const res = await send('GET', lookupUrl(requestId), '', { form: 'request' });
     if (res.ok && res.status === 404) return null;
     if (res.ok && res.status >= 200 && res.status < 300) return toRemote(res.body, requestId);
     throw new ConnectorError(failure(res, false));
   }
 
   async function create(escalation: Escalation, requestId: string, sealedNotes: readonly SealedNote[]): Promise<DeliveryOutcome> {
-    if (!isSafeRequestId(requestId)) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
+    // A webhook-id holds no '.' (the spec's rule), so the outbox's UUIDs only.
+    if (!isSafeRequestId(requestId) || requestId.includes('.')) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
     const body: WebhookBody = {
       version: WEBHOOK_BODY_VERSION,
       requestId,
       escalation,
       internalNotes: sealedNotes.map((n) => ({ label: n.label, text: n.plaintext })),
     };
-    const res = await send('POST', endpoint, JSON.stringify(body), { 'Idempotency-Key': requestId });
+    let res: HttpExchange;
+    try {
+      res = await send('POST', endpoint, JSON.stringify(body), { form: 'body', id: requestId }, { 'Idempotency-Key': requestId });
+    } catch (error) {
+      if (error instanceof ConnectorError) return error.outcome;
+      throw error;
+    }
     if (res.ok && res.status >= 200 && res.status < 300) return { kind: 'sent', ...toRemote(res.body, requestId) };
     if (res.ok && res.status === 409) {
       // "Already have this Idempotency-Key": fetch what the receiver made of it.
@@ -105,12 +142,18 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
 
   async function addInternalNote(remoteId: string, text: string): Promise<void> {
     const url = `${endpoint}/${encodeURIComponent(remoteId)}/notes`;
-    const res = await send('POST', url, JSON.stringify({ version: WEBHOOK_BODY_VERSION, text }));
+    const res = await send('POST', url, JSON.stringify({ version: WEBHOOK_BODY_VERSION, text }), { form: 'request' });
     if (!(res.ok && res.status >= 200 && res.status < 300)) throw new ConnectorError(failure(res, true));
   }
 
   async function probe(): Promise<ProbeReport> {
-    const res = await send('GET', lookupUrl(PROBE_REQUEST_ID), '');
+    let res: HttpExchange;
+    try {
+      res = await send('GET', lookupUrl(PROBE_REQUEST_ID), '', { form: 'request' });
+    } catch (error) {
+      if (error instanceof ConnectorError && error.outcome.kind === 'auth') return { ok: false, problem: 'unauthorized', message: error.outcome.message };
+      throw error;
+    }
     if (!res.ok) {
       const kind = res.failure.kind;
       const problem: ProbeProblem = kind === 'other' ? 'network' : kind;
