@@ -1,3 +1,4 @@
+import { decisionTexts, escalationTexts } from '../../shared/escalation/outgoing-texts';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import type { UserProfile } from '../../shared/ipc/settings';
 import type { DecisionRequest, ResubmitRequest } from '../../shared/review/schema';
@@ -75,6 +76,7 @@ export function createReviewService(options: ReviewServiceOptions) {
         what: 'decision',
         maybeDelivered: request.maybeDelivered,
         sealedNotes: [],
+        texts: decisionTexts(d),
         needsReview: true,
         send: (connector, _notes, maybe) =>
           reviewOf(connector).decide(request.remoteId, d, {
@@ -107,6 +109,7 @@ export function createReviewService(options: ReviewServiceOptions) {
         what: 'fix',
         maybeDelivered: request.maybeDelivered,
         sealedNotes: request.escalation.draft.sealedNotes,
+        texts: escalationTexts(request.escalation.draft),
         needsReview: true,
         send: (connector, _notes, maybe) =>
           reviewOf(connector).resubmit(request.remoteId, request.escalation, { resubmitId: request.resubmitId, maybeDelivered: maybe, analystId: user.id }),

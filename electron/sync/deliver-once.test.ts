@@ -112,6 +112,7 @@ const decisionJob = (connector: Connector, extra: Partial<DeliveryJob<DecisionRe
   what: 'decision',
   maybeDelivered: false,
   sealedNotes: [],
+  texts: [],
   needsReview: true,
   send: (c, _n, maybe) => c.review!.decide('42', { kind: 'approve' }, { decisionId: REQUEST, expectedEtag: null, actor: { id: 's', name: 'S' }, maybeDelivered: maybe }),
   ...extra,
@@ -140,6 +141,7 @@ describe('deliverOnce, the one road for every kind', () => {
       what: 'fix',
       maybeDelivered: false,
       sealedNotes: [{ handle: 'sn_1', label: 'HAC password' }],
+      texts: [],
       needsReview: true,
       send: (c) => c.review!.resubmit('42', makeEscalation(), { resubmitId: REQUEST, maybeDelivered: false, analystId: 'analyst-7' }),
     };
@@ -186,6 +188,23 @@ describe('deliverOnce, the one road for every kind', () => {
     });
     await run(job);
     expect(seen).toEqual([true]);
+  });
+
+  it('refuses, in main and before sending, free text carrying a password or a sealed value, naming the field', async () => {
+    const mem = reviewConnector();
+    const { run } = road(() => Promise.resolve(mem.connector), () => Promise.resolve({ label: 'HAC password', plaintext: 'Bluejay#7731' }));
+    const job = (text: string, sealed: boolean) =>
+      decisionJob(mem.connector, {
+        sealedNotes: sealed ? [{ handle: 'sn_1', label: 'HAC password' }] : [],
+        texts: [{ path: 'decision.comment', label: 'Comment to the analyst', text }],
+      });
+    await expect(run(job('Her password is Bluejay#7731, please reset it', false))).rejects.toMatchObject({ code: 'BAD_INPUT', path: 'decision.comment' });
+    await expect(run(job('Parent says the login is Bluejay#7731 now', true))).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('the text of one of its sealed notes'),
+    });
+    await expect(run(job('Add the student number before I can approve.', true))).resolves.toMatchObject({ kind: 'sent' });
+    expect(mem.calls).toEqual(['decide']);
   });
 
   it('a conflict is handed back as is: nothing was written, the supervisor decides again', async () => {

@@ -1,3 +1,5 @@
+import { escalationTexts, findOutgoingSecret, outgoingSecretMessage } from '../../shared/escalation/outgoing-texts';
+import type { OutgoingText } from '../../shared/escalation/outgoing-texts';
 import type { Escalation, SealedNoteRef } from '../../shared/escalation/schema';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import { createLogger } from '../../shared/log';
@@ -21,6 +23,11 @@ export interface DeliveryJob<O extends DecisionResult> {
   maybeDelivered: boolean;
   /** The sealed notes that go with it (opened in main only, never sent over IPC). */
   sealedNotes: readonly Pick<SealedNoteRef, 'handle' | 'label'>[];
+  /**
+   * The free text this write sends (and, for decisions, writes into the audit trail): checked in
+   * main by the credential guard, sealed values included, before anything is sent.
+   */
+  texts: readonly OutgoingText[];
   /** The job needs the connector's review capability (decisions and fixes). */
   needsReview?: boolean;
   /**
@@ -111,6 +118,8 @@ export function createDeliverOnce(deps: DeliverOnceDeps): DeliverOnce {
       }
       const notes = await openNotes(job);
       if (!Array.isArray(notes)) return notes;
+      const secret = findOutgoingSecret(job.texts, notes.map((n) => n.plaintext));
+      if (secret) throw new DeskbookError('BAD_INPUT', outgoingSecretMessage(secret), secret.path);
       const outcome = await job.send(connector, notes, maybeDelivered && !job.lookup);
       deps.log.info('delivery attempt', { requestId: job.id, what: job.what, outcome: outcome.kind, maybeDelivered });
       if (outcome.kind === 'sent') await afterLanding(job, connector, { remoteId: outcome.remoteId, url: outcome.url }, notes);
@@ -129,13 +138,17 @@ export function createDeliverOnce(deps: DeliverOnceDeps): DeliverOnce {
       .catch(() => undefined)
       .then(() => attempt(job, job.maybeDelivered || previous !== undefined))
       .catch((error: unknown): FailureOutcome => {
+        // Refused input (the guard found a secret) is the caller's to fix: it travels as BAD_INPUT.
+        if (error instanceof DeskbookError && error.code === 'BAD_INPUT') throw error;
         deps.log.error('delivery crashed', { requestId: job.id, what: job.what, error: String(error) });
         return { kind: 'retry', reason: `Deskbook hit an internal error while sending this ${job.what}; it will try again.`, maybeDelivered: true };
       });
     inflight.set(job.id, run);
-    void run.finally(() => {
-      if (inflight.get(job.id) === run) inflight.delete(job.id);
-    });
+    void run
+      .finally(() => {
+        if (inflight.get(job.id) === run) inflight.delete(job.id);
+      })
+      .catch(() => undefined);
     return run;
   };
 }
@@ -147,6 +160,7 @@ export function escalationJob(escalation: Escalation, requestId: string, maybeDe
     what: 'escalation',
     maybeDelivered,
     sealedNotes: escalation.draft.sealedNotes,
+    texts: escalationTexts(escalation.draft),
     lookup: (connector) => connector.findByRequestId(requestId),
     send: (connector, notes) => connector.create(escalation, requestId, notes),
   };

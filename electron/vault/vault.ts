@@ -35,6 +35,11 @@ export interface Vault {
   hasSecret(name: string): Promise<boolean>;
   /** Removes a secret for good (its file and its index entry); false when there was none. */
   deleteSecret(name: string): Promise<boolean>;
+  /**
+   * Whether this note was sealed by this run of the process: its plaintext came from the
+   * renderer in this run, so checking text against it tells the renderer nothing new.
+   */
+  sealedThisRun(handle: string): boolean;
 }
 
 /**
@@ -65,6 +70,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
   // in memory; every change still goes to disk (temp file + rename) before it is acknowledged.
   let cachedIndex: Index | null = null;
   const secretCache = new Map<string, string>();
+  const sealedNow = new Set<string>();
   const readIndex = async (): Promise<Index> => {
     if (cachedIndex) return structuredClone(cachedIndex);
     let text: string;
@@ -128,6 +134,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
         await requireAvailable();
         seen(plaintext);
         const handle = `sn_${randomUUID()}`;
+        sealedNow.add(handle);
         await writeBlob(handle, plaintext);
         const entry: Entry = { handle, label, preview: maskSecret(plaintext), createdAt: now().toISOString(), deliveredAt: null };
         const index = await readIndex();
@@ -192,6 +199,7 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
     // Asked before every delivery: answered from memory once the secret has been read or set,
     // without copying the whole index each time (deleteSecret clears the cache first).
     hasSecret: async (name) => secretCache.has(name) || (await readIndex()).secrets.includes(name),
+    sealedThisRun: (handle) => sealedNow.has(handle),
     deleteSecret: (name) =>
       serial(async () => {
         if (!SECRET_NAME.test(name)) return false;

@@ -14,7 +14,7 @@ export const CHANNEL_NAMES = [
   'vault:status',
   'vault:seal',
   'vault:discard',
-  'vault:scan',
+  'vault:check',
   'sync:deliver',
   'sync:resubmit',
   'review:list',

@@ -101,13 +101,16 @@ export const CHANNELS = {
     output: sealedNoteRefSchema,
   },
   'vault:discard': { input: z.object({ handle: z.string().min(1).max(100) }), output: z.object({ discarded: z.boolean() }) },
-  'vault:scan': {
+  'vault:check': {
     input: z.object({
       handles: z.array(z.string().min(1).max(100)).max(10),
-      texts: z.array(z.string().max(10_000)).max(20),
+      fields: z.array(z.object({ path: z.string().min(1).max(64), text: z.string().max(10_000) })).max(20),
     }),
     output: z.object({
-      findings: z.array(z.object({ text: z.number().int(), start: z.number().int(), end: z.number().int() })),
+      /** Per field: whether it contains the text of one of the checked notes. No positions. */
+      fields: z.array(z.object({ path: z.string(), sealedValue: z.boolean() })),
+      /** Handles main would not check here (not sealed in this run); main checks them on delivery. */
+      unchecked: z.array(z.string()),
     }),
   },
   'sync:deliver': { input: deliverRequestSchema, output: deliveryOutcomeSchema },

@@ -74,6 +74,15 @@ describe('an escalation from the HAC run', () => {
     await panel.getByRole('button', { name: 'Move into a sealed note' }).click();
     await expect.poll(() => page.getByLabel('Description', { exact: true }).inputValue()).toMatch(/\[sealed note: From description\]/);
 
+    // A sealed note's text pasted back into a field, though it looks like nothing: main says so.
+    await page.getByLabel('Secret to seal').fill('sunflower meadow');
+    await page.getByRole('button', { name: 'Seal', exact: true }).click();
+    await expect(page.getByLabel('Secret to seal').inputValue()).resolves.toBe('');
+    await page.getByLabel('School (optional)').fill('Lincoln sunflower meadow');
+    await page.getByRole('button', { name: 'Queue ticket' }).click();
+    await page.getByRole('alert').filter({ hasText: "contains the text of one of this ticket's sealed notes" }).waitFor();
+    await page.getByLabel('School (optional)').fill('Lincoln Elementary');
+
     await page.getByRole('button', { name: 'Queue ticket' }).click();
     await page.getByRole('heading', { name: 'Outbox' }).waitFor();
     await page.getByTestId('outbox-item').first().waitFor();

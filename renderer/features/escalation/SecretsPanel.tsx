@@ -49,19 +49,27 @@ export function SecretsPanel({
       <h2 id="secrets-heading">Not queued: this looks like a password</h2>
       <p>Tickets must never carry a password. Move each highlighted value into a sealed note, then queue again.</p>
       <ul>
-        {remaining.map((hit, i) => (
-          <li key={`${hit.field}-${hit.start}-${i}`}>
-            <strong>{hit.label}:</strong>{' '}
-            <span className="snippet">
-              {hit.text.slice(Math.max(0, hit.start - 30), hit.start)}
-              <mark>{hit.text.slice(hit.start, hit.end)}</mark>
-              {hit.text.slice(hit.end, hit.end + 30)}
-            </span>{' '}
-            <button type="button" onClick={() => void move(hit)}>
-              Move into a sealed note
-            </button>
-          </li>
-        ))}
+        {remaining.map((hit, i) =>
+          hit.kind === 'sealed-value' ? (
+            // Main says only that the field holds a sealed note's text, not where: nothing to move.
+            <li key={`${hit.field}-sealed-${i}`}>
+              <strong>{hit.label}:</strong> contains the text of one of this ticket&apos;s sealed notes. Delete it from this
+              field; the sealed note already carries it.
+            </li>
+          ) : (
+            <li key={`${hit.field}-${hit.start}-${i}`}>
+              <strong>{hit.label}:</strong>{' '}
+              <span className="snippet">
+                {hit.text.slice(Math.max(0, hit.start - 30), hit.start)}
+                <mark>{hit.text.slice(hit.start, hit.end)}</mark>
+                {hit.text.slice(hit.end, hit.end + 30)}
+              </span>{' '}
+              <button type="button" onClick={() => void move(hit)}>
+                Move into a sealed note
+              </button>
+            </li>
+          ),
+        )}
       </ul>
       {error && <p className="error-text">{error}</p>}
     </section>

@@ -1,17 +1,10 @@
 import { findSecrets, redactSecrets } from '../../../shared/guard';
+import { ESCALATION_TEXT_FIELDS } from '../../../shared/escalation/outgoing-texts';
 import type { EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
 import { deskbook, unwrap } from '../../ipc/client';
 
-/** The free-text fields of a draft that the credential guard reads, with their labels. */
-export const GUARDED_FIELDS = [
-  ['subject', 'Subject'],
-  ['description', 'Description'],
-  ['stepsTried', 'Steps already tried'],
-  ['replicationSteps', 'Replication steps'],
-  ['callerName', 'Caller name'],
-  ['studentName', 'Student name'],
-  ['school', 'School'],
-] as const;
+/** The free-text fields of a draft that the credential guard reads (main reads the same list). */
+export const GUARDED_FIELDS = ESCALATION_TEXT_FIELDS;
 
 export type GuardedField = (typeof GUARDED_FIELDS)[number][0];
 
@@ -31,9 +24,10 @@ export function guardedText(draft: Pick<EscalationDraft, GuardedField>, field: G
 }
 
 /**
- * Runs the credential guard over every free-text field: the shared detector here, and, in main,
- * a check against the plaintext of the draft's sealed notes (which never comes back to this
- * process). Any hit refuses the submit.
+ * Runs the credential guard over every free-text field: the shared detector here, and main's
+ * per-field check against the draft's own sealed notes (their plaintext never comes back to this
+ * process, nor where in a field it sits: a field that carries one is flagged whole). Any hit
+ * refuses the submit; main runs the same guard again on delivery.
  */
 export async function scanDraft(draft: Pick<EscalationDraft, GuardedField | 'sealedNotes'>): Promise<SecretHit[]> {
   const texts = GUARDED_FIELDS.map(([field]) => guardedText(draft, field));
@@ -43,14 +37,12 @@ export async function scanDraft(draft: Pick<EscalationDraft, GuardedField | 'sea
     for (const f of findSecrets(text)) hits.push({ field, label, text, start: f.start, end: f.end, kind: f.kind });
   });
   if (draft.sealedNotes.length > 0) {
-    const { findings } = await unwrap(deskbook().vault.scan({ handles: draft.sealedNotes.map((n) => n.handle), texts }));
-    for (const f of findings) {
-      const [field, label] = GUARDED_FIELDS[f.text]!;
-      const text = texts[f.text]!;
-      if (!hits.some((h) => h.field === field && h.start < f.end && f.start < h.end)) {
-        hits.push({ field, label, text, start: f.start, end: f.end, kind: 'sealed-value' });
-      }
-    }
+    const fields = GUARDED_FIELDS.map(([field], i) => ({ path: field, text: texts[i]! }));
+    const checked = await unwrap(deskbook().vault.check({ handles: draft.sealedNotes.map((n) => n.handle), fields }));
+    checked.fields.forEach((f, i) => {
+      const [field, label] = GUARDED_FIELDS[i]!;
+      if (f.sealedValue && !hits.some((h) => h.field === field)) hits.push({ field, label, text: texts[i]!, start: 0, end: 0, kind: 'sealed-value' });
+    });
   }
   return hits;
 }
