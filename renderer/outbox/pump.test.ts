@@ -12,6 +12,7 @@ import { decisionKind } from '../features/review';
 import { backoffDelay } from './backoff';
 import { registerDeliveryKinds } from './kinds';
 import type { PumpDeps } from './pump';
+import { testEscalation } from './pump.testkit';
 import { RESULT_WRITE_RETRY_MS, createOutboxPump } from './pump';
 import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted } from './store';
 
@@ -19,30 +20,7 @@ let db: DeskbookDb;
 let counter = 0;
 let clock = 1_000_000;
 
-function escalation(n: number): Escalation {
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    createdAt: '2026-11-23T15:00:00.000Z',
-    analyst: { id: 'a1', name: 'Analyst' },
-    slaDueAt: '2026-11-24T15:00:00.000Z',
-    draft: {
-      kind: 'district-tier2',
-      subject: `Ticket ${n}`,
-      description: 'Parent cannot log in to HAC after reset.',
-      stepsTried: [],
-      callerRole: 'parent',
-      callbackPhone: '(555) 234-5678',
-      priority: 'medium',
-      sop: null,
-      sealedNotes: [],
-      replicationSteps: undefined,
-      callerName: undefined,
-      studentName: undefined,
-      studentNumber: undefined,
-      school: undefined,
-    },
-  };
-}
+const escalation = (n: number): Escalation => testEscalation(n);
 
 /** The IPC calls of the other kinds, passed next to the pump's own deps. */
 type MoreIpc = { decide?: DeskbookApi['review']['decide']; resubmit?: DeskbookApi['sync']['resubmit'] };
