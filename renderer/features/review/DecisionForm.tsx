@@ -10,6 +10,7 @@ import { kickOutbox } from '../../outbox/runtime';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { vendorCaseText } from './case-text';
 import { enqueueDecision } from './decisions';
+import { vendorPhoneAdvice } from '../../../shared/review/vendor-phone';
 import { decisionFormSchema } from './decision-form';
 import type { DecisionFormValues } from './decision-form';
 
@@ -60,8 +61,8 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
     );
     kickOutbox();
     setQueued(
-      decision.kind === 'forward' && decision.priority === 'critical'
-        ? 'Queued. After submitting the case in the vendor portal, PHONE Campus Support to expedite it (press 2 for a new case; press 8 for a hosted outage).'
+      decision.kind === 'forward' && vendorPhoneAdvice(decision.priority)
+        ? `Queued. ${vendorPhoneAdvice(decision.priority)}`
         : 'Queued. It is applied on the ticket as soon as the ticketing system answers.',
     );
   };
@@ -137,9 +138,7 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
                 Generate case text
               </button>
             </div>
-            {priority === 'critical' && (
-              <p className="warning">Critical: submit the case first, then phone Campus Support to expedite it.</p>
-            )}
+            {vendorPhoneAdvice(priority) && <p className="warning">{vendorPhoneAdvice(priority)}</p>}
           </div>
         </>
       )}
