@@ -149,3 +149,67 @@ describe('audit CSV export', () => {
     expect(row).toContain('"Call ""Pat"", then\nrecheck"');
   });
 });
+
+describe('entries prepared before the decision is written elsewhere', () => {
+  const { decidedAt: _ignored, ...undated } = decision();
+  const unstamped = (overrides: Partial<AuditInput> = {}): AuditInput => ({ ...undated, decisionId: randomUUID(), ...overrides });
+
+  it("takes the next place with main's time (not the caller's), pending until committed", async () => {
+    await trail.append(decision());
+    const prepared = await trail.prepare(unstamped());
+    expect(prepared.state).toBe('new');
+    expect(prepared.entry).toMatchObject({ seq: 2, at: '2026-03-02T15:00:02.000Z', decidedAt: '2026-03-02T15:00:02.000Z', prevHash: (await trail.head())?.hash });
+    expect(await trail.list()).toHaveLength(1);
+    expect(await trail.pending()).toEqual(prepared.entry);
+    expect(await trail.commit(prepared.entry)).toEqual(prepared.entry);
+    expect(await trail.pending()).toBeNull();
+    expect(await trail.list()).toEqual([expect.anything(), prepared.entry]);
+    expect(await trail.verify()).toEqual({ ok: true, entries: 2 });
+  });
+
+  it('a retry gets the same entry again, after a restart too, and a recorded decision is reported as such', async () => {
+    const input = unstamped();
+    const first = await trail.prepare(input);
+    const restarted = createAuditTrail(file, () => new Date((clock += 60_000)));
+    expect(await restarted.prepare({ ...input, detail: 'changed by a retry' })).toEqual({ ...first, state: 'pending' });
+    await restarted.commit(first.entry);
+    expect(await restarted.prepare(input)).toEqual({ ...first, state: 'recorded' });
+  });
+
+  it('names the trail by its first decision', async () => {
+    const first = unstamped();
+    expect((await trail.prepare(first)).trail).toBe(first.decisionId);
+    await trail.commit((await trail.prepare(first)).entry);
+    expect((await trail.prepare(unstamped())).trail).toBe(first.decisionId);
+  });
+
+  it('refuses another decision while one is pending, until it is committed or discarded', async () => {
+    const pending = await trail.prepare(unstamped());
+    await expect(trail.prepare(unstamped())).rejects.toThrow(/still pending/);
+    await expect(trail.append(decision())).rejects.toThrow(/still pending/);
+    await trail.discard(pending.entry.decisionId);
+    expect(await trail.pending()).toBeNull();
+    expect((await trail.prepare(unstamped())).entry.seq).toBe(1);
+  });
+
+  it('an entry that no longer follows the head is chained anew, so the chain stays whole', async () => {
+    const stale = (await trail.prepare(unstamped())).entry;
+    await trail.discard(stale.decisionId);
+    await trail.append(decision());
+    const recorded = await trail.commit(stale);
+    expect(recorded).toMatchObject({ seq: 2, decisionId: stale.decisionId, at: stale.at });
+    expect(recorded.hash).not.toBe(stale.hash);
+    expect(await trail.verify()).toEqual({ ok: true, entries: 2 });
+  });
+
+  it('rebuilds the entry an anchor describes when the prepared one was lost', async () => {
+    await trail.append(decision());
+    const input = unstamped();
+    const prepared = (await trail.prepare(input)).entry;
+    await rm(file.replace(/\.jsonl$/, '.pending.json'));
+    const anchor = { trail: 'x', seq: prepared.seq, hash: prepared.hash, at: prepared.at, machine: prepared.machine };
+    expect(await trail.fromAnchor(input, anchor)).toEqual(prepared);
+    expect(await trail.fromAnchor({ ...input, detail: 'something else' }, anchor)).toBeNull();
+    expect(await trail.fromAnchor(input, { ...anchor, seq: 5 })).toBeNull();
+  });
+});

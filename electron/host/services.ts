@@ -108,7 +108,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     ...vaultHandlers(vault),
     ...syncHandlers(delivery, review),
     ...reviewHandlers(review),
-    ...auditHandlers(audit, now),
+    ...auditHandlers(audit, now, review.verifyAudit),
     ...updatesHandlers(updates, () => policy.values.updateMode, installKind),
     ...policyHandlers(() => policy),
   } satisfies Handlers;

@@ -6,6 +6,7 @@ import type { UserProfile } from '../../shared/ipc/settings';
 import { createLogger } from '../../shared/log';
 import type { DecisionRequest } from '../../shared/review/schema';
 import { createAuditTrail } from '../audit';
+import type { AuditAnchor } from '../audit';
 import { createDevEncryptor } from '../vault/encryptor';
 import { createVault } from '../vault/vault';
 import type { Connector, ReviewConnector } from '../sync/connector';
@@ -17,9 +18,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** An in-memory review capability with a slow decide, counting the writes it makes. */
+/** An in-memory review capability with a slow decide (held until released), counting the writes it makes. */
 function memoryReview() {
   const writes: string[] = [];
+  const anchors = new Map<string, AuditAnchor | null>();
+  let released = false;
   let release: (() => void) | null = null;
   const review: ReviewConnector = {
     listForReview: async () => ({ items: [], cursor: null }),
@@ -28,14 +31,19 @@ function memoryReview() {
     },
     async decide(remoteId, decision, options) {
       if (options.maybeDelivered && writes.includes(options.decisionId)) return { kind: 'sent', remoteId, url: `https://rt/${remoteId}` };
+      // Released before the write was reached (the audit entry is prepared on disk first): go on.
       await new Promise<void>((resolve) => {
-        release = resolve;
+        if (released) resolve();
+        else release = resolve;
       });
       writes.push(options.decisionId);
+      anchors.set(options.decisionId, options.anchor ?? null);
       return { kind: 'sent', remoteId, url: `https://rt/${remoteId}` };
     },
     resubmit: async (remoteId) => ({ kind: 'sent', remoteId, url: '' }),
     reviewStatus: async () => [],
+    decisionAnchor: async (_remoteId, decisionId) => (anchors.has(decisionId) ? { found: true, anchor: anchors.get(decisionId) ?? null } : { found: false }),
+    auditAnchors: async () => [],
   };
   const connector: Connector = {
     kind: 'memory',
@@ -46,7 +54,14 @@ function memoryReview() {
     addInternalNote: async () => {},
     ensureSealedNotes: async () => {},
   };
-  return { connector, writes, release: () => release?.() };
+  return {
+    connector,
+    writes,
+    release: () => {
+      released = true;
+      release?.();
+    },
+  };
 }
 
 const request = (decision: DecisionRequest['decision']): DecisionRequest => ({

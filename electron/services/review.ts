@@ -3,11 +3,14 @@ import type { DecisionResult } from '../../shared/ipc/sync';
 import type { UserProfile } from '../../shared/ipc/settings';
 import type { DecisionRequest, ResubmitRequest } from '../../shared/review/schema';
 import { decisionRequestSchema, resubmitRequestSchema } from '../../shared/review/schema';
-import { DeskbookError } from '../../shared/result';
-import type { AuditTrail } from '../audit';
+import type { AuditAnchorReport } from '../../shared/ipc/contract';
+import { DeskbookError, isSignInCode } from '../../shared/result';
+import { anchorOf } from '../audit';
+import type { AuditInput, AuditTrail, PreparedEntry } from '../audit';
 import { ConnectorError } from '../sync/connector';
-import type { ReviewConnector } from '../sync/connector';
+import type { Connector, DecisionOutcome, ReviewConnector } from '../sync/connector';
 import type { DeliveryOutcome } from '../sync/outcome';
+import { createAuditAnchoring } from './audit-anchoring';
 import { vaultDeliverOnce } from './delivery';
 import type { SyncDeps } from './delivery';
 
@@ -23,6 +26,13 @@ const DETAIL = {
   forward: (d: { priority: string }) => `vendor case, priority ${d.priority}`,
 };
 
+/** What crosses IPC: main's own `earlier` (which anchor a found decision carries) stays here. */
+function withoutEarlier(outcome: DecisionOutcome): DecisionResult {
+  if (!('earlier' in outcome)) return outcome;
+  const { earlier: _earlier, ...sent } = outcome;
+  return sent;
+}
+
 /** The review capability of a connector the job already checked has one. */
 const reviewOf = (connector: { review?: ReviewConnector }): ReviewConnector => connector.review!;
 
@@ -31,10 +41,13 @@ const reviewOf = (connector: { review?: ReviewConnector }): ReviewConnector => c
  * and resubmissions take the one delivery road (deliverOnce), so they share its rules: one in
  * flight per id, reconcile when the last attempt may have landed, a missing token pauses with
  * "sign in". Forwarding to the vendor is refused here, not only hidden in the UI, unless the
- * signed-in user is one of the district's Authorized Contacts.
+ * signed-in user is one of the district's Authorized Contacts. Each decision's audit entry is
+ * anchored in the ticketing system (./audit-anchoring.ts): decisions go one at a time, and the
+ * entry's time is main's clock when it is prepared, never the renderer's `decidedAt`.
  */
 export function createReviewService(options: ReviewServiceOptions) {
   const deliverOnce = vaultDeliverOnce(options);
+  const anchoring = createAuditAnchoring({ audit: options.audit, machine: options.machine, log: options.log });
 
   const review = async (): Promise<ReviewConnector> => {
     const connector = await options.connector();
@@ -71,33 +84,59 @@ export function createReviewService(options: ReviewServiceOptions) {
           'decision.kind',
         );
       }
-      return deliverOnce({
-        id: request.decisionId,
-        what: 'decision',
-        maybeDelivered: request.maybeDelivered,
-        sealedNotes: [],
-        texts: decisionTexts(d),
-        needsReview: true,
-        send: (connector, _notes, maybe) =>
-          reviewOf(connector).decide(request.remoteId, d, {
-            decisionId: request.decisionId,
-            expectedEtag: request.expectedEtag,
-            actor: { id: user.id, name: user.name },
-            maybeDelivered: maybe,
-          }),
-        landed: async () => {
-          const detail = d.kind === 'approve' ? DETAIL.approve(d) : d.kind === 'return' ? DETAIL.return(d) : DETAIL.forward(d);
-          await options.audit.append({
-            actor: { id: user.id, name: user.name, role: user.role },
-            machine: options.machine,
-            action: d.kind,
-            remoteId: request.remoteId,
-            requestId: request.requestId,
-            decisionId: request.decisionId,
-            detail,
-            decidedAt: request.decidedAt,
-          });
-        },
+      const record: AuditInput = {
+        actor: { id: user.id, name: user.name, role: user.role },
+        machine: options.machine,
+        action: d.kind,
+        remoteId: request.remoteId,
+        requestId: request.requestId,
+        decisionId: request.decisionId,
+        detail: d.kind === 'approve' ? DETAIL.approve(d) : d.kind === 'return' ? DETAIL.return(d) : DETAIL.forward(d),
+        // No `decidedAt`: the trail stamps main's clock when the entry is prepared.
+      };
+      return anchoring.serial(async () => {
+        const attempt: { review?: ReviewConnector; prepared?: PreparedEntry; outcome?: DecisionOutcome } = {};
+        const outcome = await deliverOnce({
+          id: request.decisionId,
+          what: 'decision',
+          // An earlier attempt that was recorded or left pending may have written it: look first.
+          maybeDelivered: request.maybeDelivered || (await anchoring.known(request.decisionId)) !== null,
+          sealedNotes: [],
+          texts: decisionTexts(d),
+          needsReview: true,
+          send: async (connector, _notes, maybe) => {
+            const review = (attempt.review = reviewOf(connector));
+            const waiting = await anchoring.settleOthers(review, request.decisionId, maybe);
+            if (waiting) return waiting;
+            const prepared = (attempt.prepared = await options.audit.prepare(record));
+            return (attempt.outcome = await review.decide(request.remoteId, d, {
+              decisionId: request.decisionId,
+              expectedEtag: request.expectedEtag,
+              actor: { id: user.id, name: user.name },
+              maybeDelivered: maybe,
+              anchor: anchorOf(prepared.entry, prepared.trail),
+            }));
+          },
+          landed: async () => {
+            if (attempt.prepared) await anchoring.landed(record, attempt.prepared, attempt.outcome);
+          },
+        });
+        if (outcome.kind !== 'sent' && attempt.review && attempt.prepared) await anchoring.notSent(attempt.review, attempt.prepared, outcome);
+        return withoutEarlier(outcome);
+      });
+    },
+
+    /** `audit:verify`: the local trail against the anchors the ticketing system holds. */
+    verifyAudit(): Promise<AuditAnchorReport> {
+      return anchoring.serial(async () => {
+        let connector: Connector | null;
+        try {
+          connector = await options.connector();
+        } catch (error) {
+          if (error instanceof DeskbookError && isSignInCode(error.code)) return anchoring.verify(null, error.message);
+          throw error;
+        }
+        return anchoring.verify(connector);
       });
     },
 

@@ -6,7 +6,7 @@ export { deliver, createDeliverOnce, escalationJob } from './deliver-once';
 export type { DeliverOnce, DeliveryJob } from './deliver-once';
 export { ConnectorError, classifyNetworkFailure, classifyStatus, parseRetryAfter } from './outcome';
 export type { DeliveryOutcome, FailureOutcome, RemoteTicket } from './outcome';
-export type { DecideOptions, DecisionOutcome, ResubmitOptions, ReviewActor, ReviewConnector } from './review';
+export type { DecideOptions, DecisionAnchorLookup, DecisionOutcome, EarlierDecision, ResubmitOptions, ReviewActor, ReviewConnector } from './review';
 
 /** A sealed note as the vault hands it to a connector, in main only; it never crosses IPC. */
 export interface SealedNote {
@@ -14,9 +14,12 @@ export interface SealedNote {
   plaintext: string;
 }
 
-/** What "Test connection" found out. `problem` names the first thing that failed. */
+/**
+ * What "Test connection" found out. `problem` names the first thing that failed. `warnings` are
+ * things that work but put sealed notes at risk (RT e-mailing comments, say): said, never failed on.
+ */
 export type ProbeReport =
-  | { ok: true; detail: string }
+  | { ok: true; detail: string; warnings?: readonly string[] }
   | { ok: false; problem: ProbeProblem; message: string; status?: number; missing?: string[] };
 
 export type ProbeProblem =
@@ -47,7 +50,11 @@ export type ProbeProblem =
  */
 export interface Connector {
   readonly kind: string;
-  probe(): Promise<ProbeReport>;
+  /**
+   * `warnings: true` also looks for where sealed notes could leak (more requests): Test connection
+   * asks for it; the reachability monitor, probing every minute from every machine, does not.
+   */
+  probe(options?: { warnings?: boolean }): Promise<ProbeReport>;
   create(escalation: Escalation, requestId: string, sealedNotes: readonly SealedNote[]): Promise<DeliveryOutcome>;
   findByRequestId(requestId: string): Promise<RemoteTicket | null>;
   addInternalNote(remoteId: string, text: string): Promise<void>;

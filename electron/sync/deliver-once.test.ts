@@ -95,6 +95,8 @@ function reviewConnector(options: { decide?: () => Promise<DecisionResult> } = {
       return Promise.resolve({ kind: 'sent', remoteId, url: `mem://${remoteId}` });
     },
     reviewStatus: () => Promise.resolve([]),
+    decisionAnchor: () => Promise.resolve({ found: false }),
+    auditAnchors: () => Promise.resolve([]),
   };
   return { ...mem, connector: { ...mem.connector, review } satisfies Connector };
 }

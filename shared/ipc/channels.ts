@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'review:status',
   'audit:list',
   'audit:export',
+  'audit:verify',
   'updates:status',
   'updates:check',
   'updates:download',

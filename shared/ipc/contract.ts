@@ -84,6 +84,29 @@ export const auditListSchema = z.object({
 });
 
 /**
+ * The local trail compared with the anchors the ticketing system holds (each decision's comment
+ * carries the chain's head hash after its entry):
+ * - `matches`: every entry agrees with the anchors, and none is missing here;
+ * - `differs`: `message` names the first entry that differs, a missing or an unanchored tail;
+ * - `unanchored`: the trail has entries but the ticketing system holds no anchor of it (entries
+ *   recorded before anchoring), so only the chain itself could be checked;
+ * - `unavailable`: the anchors could not be read, or this connector cannot hold them (webhook).
+ */
+export const auditAnchorReportSchema = z.object({
+  state: z.enum(['matches', 'differs', 'unanchored', 'unavailable']),
+  /** One sentence a supervisor can act on. */
+  message: z.string(),
+  /** The place (`seq`) of the first entry that differs or is missing; null when there is none. */
+  firstDifference: z.number().int().positive().nullable(),
+  /** Entries in the local trail, and anchors of this trail the ticketing system holds. */
+  entries: z.number().int().nonnegative(),
+  anchors: z.number().int().nonnegative(),
+  /** Worth knowing but not a difference: gaps another anchor covers, other trails on this computer. */
+  notes: z.array(z.string()),
+});
+export type AuditAnchorReport = z.output<typeof auditAnchorReportSchema>;
+
+/**
  * Every channel: input and output schemas. Main parses input with `input` and checks its own
  * output with `output`; the renderer's types come from here by `z.input`/`z.output` only.
  */
@@ -124,6 +147,7 @@ export const CHANNELS = {
   },
   'audit:list': { input: none, output: auditListSchema, roles: SUPERVISORS },
   'audit:export': { input: none, output: z.object({ csv: z.string(), fileName: z.string() }), roles: SUPERVISORS },
+  'audit:verify': { input: none, output: auditAnchorReportSchema, roles: SUPERVISORS },
   'updates:status': { input: none, output: updateStatusSchema },
   'updates:check': { input: none, output: updateStatusSchema },
   'updates:download': { input: none, output: updateStatusSchema },

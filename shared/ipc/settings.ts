@@ -60,10 +60,15 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 export const settingsUpdateSchema = settingsSchema.partial();
 
-/** "Test connection": ok, or the first thing that failed, in plain words. */
+/**
+ * "Test connection": ok, or the first thing that failed, in plain words. `warnings`: what works
+ * but puts sealed notes at risk (RT e-mailing internal comments, an account that reads beyond its
+ * queue), each saying what to change; they never make `ok` false.
+ */
 export const connectionReportSchema = z.object({
   ok: z.boolean(),
   problem: z.string().nullable(),
   message: z.string(),
+  warnings: z.array(z.string()).default([]),
 });
 export type ConnectionReport = z.infer<typeof connectionReportSchema>;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Escalation } from '../../shared/escalation/schema';
@@ -13,6 +15,8 @@ import { CANARY_PASSWORD, makeEscalation } from '../support/escalation-fixture';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
 import { rtInspector } from './rt-inspect';
+import { anchorsOnTicket, decide, expectOk, supervisorMain } from './supervisor-main';
+import type { TestServices } from '../support/main-services';
 
 let rt: RtInstance;
 let inspect: ReturnType<typeof rtInspector>;
@@ -265,6 +269,125 @@ describe('decisions', () => {
     const outcome = await supervisor({ token: '1-27-00000000000000000000000000000000' }).decide(ticketId, RETURN, options());
     expect(outcome).toMatchObject({ kind: 'auth', status: 401 });
     expect(await decisionComments(ticketId)).toHaveLength(0);
+  });
+});
+
+describe('the audit trail anchored in Request Tracker, through the real main services', () => {
+  let main: TestServices | undefined;
+  afterEach(() => {
+    main?.dispose();
+    main = undefined;
+  });
+
+  const entries = async (m: TestServices) => ((await expectOk(m.call('audit:list'))) as { entries: { seq: number; hash: string; at: string; decidedAt: string; decisionId: string }[] }).entries;
+  const verify = async (m: TestServices) => (await expectOk(m.call('audit:verify'))) as { state: string; message: string; firstDifference: number | null; anchors: number };
+
+  it("each decision's comment ends with the chain's head after its entry, stamped by main; verification matches", async () => {
+    main = await supervisorMain(rt);
+    const tickets = [await delivered(), await delivered()];
+    expect((await decide(main, tickets[0]!, RETURN)).kind).toBe('sent');
+    expect((await decide(main, tickets[1]!, { kind: 'approve', note: 'Complete.' })).kind).toBe('sent');
+    const local = await entries(main);
+    expect(local.map((e) => e.seq)).toEqual([1, 2]);
+    for (const [i, ticketId] of tickets.entries()) {
+      const [comment] = await anchorsOnTicket(rt, ticketId);
+      expect(comment?.anchor).toEqual({ seq: local[i]!.seq, hash: local[i]!.hash, at: local[i]!.at });
+    }
+    expect(local[0]!.decidedAt).toBe(local[0]!.at);
+    expect(Date.parse(local[0]!.at)).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
+    // People reading the history see the supervisor's words, not the anchor.
+    expect((await supervisor().getForReview(tickets[0]!)).history.at(-1)).toMatchObject({ kind: 'returned', text: RETURN.comment });
+    expect(await verify(main)).toMatchObject({ state: 'matches', firstDifference: null, anchors: 2 });
+  });
+
+  it('decisions the outbox sends at once get one place each, in one chain RT agrees with', async () => {
+    main = await supervisorMain(rt);
+    const tickets = await Promise.all([delivered(), delivered(), delivered()]);
+    const outcomes = await Promise.all(tickets.map((t) => decide(main!, t, RETURN)));
+    expect(outcomes.map((o) => o.kind)).toEqual(['sent', 'sent', 'sent']);
+    expect((await entries(main)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await verify(main)).toMatchObject({ state: 'matches', anchors: 3 });
+  });
+
+  it('an answer lost after the comment landed: the retry records the entry RT carries, and one comment only', async () => {
+    const ticketId = await delivered();
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    main = await supervisorMain(rt, { url: proxy.url });
+    const first = await decide(main, ticketId, RETURN);
+    expect(first.kind).toBe('retry');
+    expect(await entries(main)).toEqual([]);
+    expect((await decide(main, ticketId, RETURN, { decisionId: first.decisionId, maybeDelivered: true })).kind).toBe('sent');
+    const [entry] = await entries(main);
+    const comments = await anchorsOnTicket(rt, ticketId);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.anchor).toEqual({ seq: 1, hash: entry?.hash, at: entry?.at });
+  });
+
+  it('after a restart, the next decision first settles the one whose answer was lost, so no place is claimed twice', async () => {
+    const [lostOn, nextOn] = [await delivered(), await delivered()];
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    main = await supervisorMain(rt, { url: proxy.url });
+    const lost = await decide(main, lostOn, RETURN);
+    expect(lost.kind).toBe('retry');
+    const { dataDir } = main;
+    main.dispose(true);
+    main = await supervisorMain(rt, { dataDir });
+
+    expect((await decide(main, nextOn, { kind: 'approve' })).kind).toBe('sent');
+    expect((await entries(main)).map((e) => [e.seq, e.decisionId])).toEqual([
+      [1, lost.decisionId],
+      [2, expect.any(String)],
+    ]);
+    expect((await decide(main, lostOn, RETURN, { decisionId: lost.decisionId, maybeDelivered: true })).kind).toBe('sent');
+    expect(await entries(main)).toHaveLength(2);
+    expect((await anchorsOnTicket(rt, lostOn)).map((c) => c.anchor?.seq)).toEqual([1]);
+    expect((await anchorsOnTicket(rt, nextOn)).map((c) => c.anchor?.seq)).toEqual([2]);
+    expect(await verify(main)).toMatchObject({ state: 'matches', anchors: 2 });
+  });
+
+  it("a retry whose prepared entry was lost rebuilds the entry from the anchor RT holds, with main's first time", async () => {
+    const ticketId = await delivered();
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    main = await supervisorMain(rt, { url: proxy.url });
+    const lost = await decide(main, ticketId, RETURN);
+    const { dataDir } = main;
+    main.dispose(true);
+    await rm(path.join(dataDir, 'audit.pending.json'));
+    main = await supervisorMain(rt, { dataDir });
+
+    expect((await decide(main, ticketId, RETURN, { decisionId: lost.decisionId, maybeDelivered: true })).kind).toBe('sent');
+    const [comment] = await anchorsOnTicket(rt, ticketId);
+    const [entry] = await entries(main);
+    expect({ seq: entry?.seq, hash: entry?.hash, at: entry?.at }).toEqual(comment?.anchor);
+    expect(await verify(main)).toMatchObject({ state: 'matches', anchors: 1 });
+  });
+
+  it('a conflict appends nothing, and the next decision takes the place', async () => {
+    const ticketId = await delivered();
+    main = await supervisorMain(rt);
+    const stale = await supervisor().getForReview(ticketId);
+    await analyst().addInternalNote(ticketId, 'Tier 2: called the parent back.');
+    expect((await decide(main, ticketId, RETURN, { expectedEtag: stale.etag })).kind).toBe('conflict');
+    expect(await entries(main)).toEqual([]);
+    expect((await decide(main, ticketId, RETURN, { expectedEtag: (await supervisor().getForReview(ticketId)).etag })).kind).toBe('sent');
+    expect((await entries(main)).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('a trail cut short is named: the local end, and the anchors RT holds past it', async () => {
+    main = await supervisorMain(rt);
+    for (const ticketId of [await delivered(), await delivered(), await delivered()]) await decide(main, ticketId, RETURN);
+    const file = path.join(main.dataDir, 'audit.jsonl');
+    const [first] = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, `${first}\n`);
+    expect(await expectOk(main.call('audit:list'))).toMatchObject({ intact: true });
+    expect(await verify(main)).toMatchObject({
+      state: 'differs',
+      firstDifference: 2,
+      message: 'The local trail ends at #1, Request Tracker holds anchors up to #3: entries #2–#3 are missing locally.',
+    });
   });
 });
 

@@ -49,9 +49,11 @@ export function settingsHandlers(deps: SettingsHandlerDeps): DomainHandlers<'set
     },
     'settings:test': async () => {
       const made = await deps.connector();
-      if (!made) return { ok: false, problem: 'unconfigured', message: 'No ticketing system is configured.' };
-      const report = await made.probe();
-      return report.ok ? { ok: true, problem: null, message: report.detail } : { ok: false, problem: report.problem, message: report.message };
+      if (!made) return { ok: false, problem: 'unconfigured', message: 'No ticketing system is configured.', warnings: [] };
+      const report = await made.probe({ warnings: true });
+      return report.ok
+        ? { ok: true, problem: null, message: report.detail, warnings: [...(report.warnings ?? [])] }
+        : { ok: false, problem: report.problem, message: report.message, warnings: [] };
     },
   };
 }

@@ -5,4 +5,4 @@ export type { RtFieldNames } from './rt-fields';
 export { renderTicketBody } from './render';
 export { createRtReview } from './rt-review';
 export { escalationFieldValue, parseEscalationField } from './review-item';
-export { decisionSubject, parseMarker, resubmissionSubject } from './review-markers';
+export { anchorLine, decisionSubject, parseAnchor, parseMarker, resubmissionSubject } from './review-markers';

@@ -53,6 +53,12 @@ describe('review history from RT transactions', () => {
     expect(toReviewHistory([plain], new Map(), REVIEW)).toMatchObject([{ kind: 'comment', text: 'Called the parent back' }]);
   });
 
+  it("shows a decision's text without the audit anchor its comment ends with", () => {
+    const anchored = txn({ Type: 'Comment', Data: `[Deskbook decision ${D1}] returned by Sam Supervisor` });
+    const text = `Add the student number.\n\nDeskbook audit: #3 ${'0a'.repeat(32)} trail ${D1} at 2026-03-02T16:00:00.000Z on DESK-07`;
+    expect(toReviewHistory([anchored], new Map([[anchored.id, text]]), REVIEW)).toMatchObject([{ kind: 'returned', text: 'Add the student number.' }]);
+  });
+
   it('the latest review comment is the newest decision or resubmission', () => {
     const events = toReviewHistory(all.slice(0, 5), texts, REVIEW);
     expect(latestReviewComment(events)).toMatchObject({ kind: 'returned', text: 'Add the student number.' });

@@ -3,7 +3,7 @@ import { sealedNotesSubject } from './render';
 import type { RtAttachment, RtTransaction } from './rt-api';
 import { isoDate } from './review-item';
 import { DECISION_STATE } from '../../../shared/review/schema';
-import { parseMarker, unfoldHeader } from './review-markers';
+import { parseMarker, unfoldHeader, withoutAnchor } from './review-markers';
 import type { ParsedMarker } from './review-markers';
 
 const SEALED_PREFIX = sealedNotesSubject('').replace(/\)$/, '');
@@ -77,8 +77,10 @@ export function toReviewHistory(
     }
     if (t.Type !== 'Comment' && t.Type !== 'Correspond') continue;
     if (isSealedNotesComment(t)) continue;
-    const text = texts.get(t.id) ?? unfoldHeader(t.Data).trim();
     const marker = t.Type === 'Comment' ? parseMarker(t.Data) : null;
+    const raw = texts.get(t.id) ?? unfoldHeader(t.Data).trim();
+    // The audit anchor a decision comment ends with is for `audit:verify`, not for people.
+    const text = marker?.kind === 'decision' ? withoutAnchor(raw) : raw;
     const kind = marker ? markerKind(marker) : 'comment';
     carried = marker && kind !== 'comment' ? { state: markerState(kind), creator: t.Creator } : null;
     events.push({ at, author: marker?.author || t.Creator, kind, text });

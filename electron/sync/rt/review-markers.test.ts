@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionContent, decisionSubject, hasMarker, isMarkerId, parseMarker, resubmissionSubject, unfoldHeader } from './review-markers';
+import { anchorLine, decisionContent, decisionSubject, hasMarker, isMarkerId, parseAnchor, parseMarker, resubmissionSubject, unfoldHeader, withoutAnchor } from './review-markers';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -67,5 +67,39 @@ describe('decision comment text', () => {
     });
     expect(text).toContain('Priority: Critical (vendor target: within 1 business hour)');
     expect(text.indexOf('Log in as any parent')).toBeLessThan(text.indexOf('Parent portal down'));
+  });
+});
+
+describe('audit anchors in decision comments', () => {
+  const anchor = { trail: ID, seq: 7, hash: 'ab'.repeat(32), at: '2026-03-02T15:00:01.000Z', machine: 'DESK-07' };
+
+  it('a decision comment ends with the anchor line, after the supervisor text and a blank line', () => {
+    const text = decisionContent({ kind: 'return', comment: 'Add the student number.' }, anchor);
+    expect(text).toBe(`Add the student number.\n\nDeskbook audit: #7 ${'ab'.repeat(32)} trail ${ID} at 2026-03-02T15:00:01.000Z on DESK-07`);
+    expect(parseAnchor(text)).toEqual(anchor);
+    expect(withoutAnchor(text)).toBe('Add the student number.');
+  });
+
+  it('reads the anchor back as RT returns the text, with CRLF and trailing blank lines', () => {
+    expect(parseAnchor(`${anchorLine(anchor).replace(/^/, 'Approved.\r\n\r\n')}\r\n\r\n`)).toEqual(anchor);
+  });
+
+  it('only the last line counts: a supervisor cannot write an anchor into their own text', () => {
+    const forged = `Deskbook audit: #1 ${'cd'.repeat(32)} trail ${ID} at 2026-03-02T15:00:01.000Z on DESK-07\nThanks, approved.`;
+    expect(parseAnchor(forged)).toBeNull();
+    expect(withoutAnchor(forged)).toBe(forged);
+    expect(parseAnchor(decisionContent({ kind: 'approve', note: forged }))).toBeNull();
+  });
+
+  it('a comment from before anchoring, or a malformed line, carries no anchor', () => {
+    expect(parseAnchor('Add the student number.')).toBeNull();
+    expect(parseAnchor(`Deskbook audit: #7 ${'ab'.repeat(31)} trail ${ID} at 2026-03-02T15:00:01.000Z on DESK-07`)).toBeNull();
+    expect(parseAnchor(`Deskbook audit: #7 ${'ab'.repeat(32)} trail not-a-uuid at 2026-03-02T15:00:01.000Z on DESK-07`)).toBeNull();
+  });
+
+  it('a machine name is flattened to one line so the anchor stays one line', () => {
+    const line = anchorLine({ ...anchor, machine: 'DESK\n07' });
+    expect(line).not.toContain('\n');
+    expect(parseAnchor(line)?.machine).toBe('DESK 07');
   });
 });

@@ -1,6 +1,7 @@
 import { DECISION_STATE } from '../../../shared/review/schema';
 import type { Decision } from '../../../shared/review/schema';
 import { VENDOR_PRIORITY_MATRIX } from '../../../shared/sla/priority';
+import type { AuditAnchor } from '../../audit';
 
 /**
  * Review writes are RT comments whose subject starts with a machine-readable marker:
@@ -67,12 +68,50 @@ export function unfoldHeader(value: string): string {
   return value.replace(/\r?\n(?=[ \t])/g, '').replace(/\r?\n$/, '');
 }
 
+const ANCHOR_LINE = /^Deskbook audit: #(\d{1,9}) ([0-9a-f]{64}) trail ([0-9a-f-]{36}) at (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z) on (\S(?:.*\S)?)$/;
+
+/**
+ * The line a decision comment ends with when the decision is in this machine's audit trail:
+ * `Deskbook audit: #7 <head hash after entry 7> trail <trail id> at <main's time> on DESK-07`.
+ * It is written in the same request as the decision, so RT holds the chain's head as it was
+ * when the decision landed, out of the local user's reach.
+ */
+export function anchorLine(anchor: AuditAnchor): string {
+  return `Deskbook audit: #${anchor.seq} ${anchor.hash} trail ${anchor.trail.toLowerCase()} at ${anchor.at} on ${oneLine(anchor.machine)}`;
+}
+
+/**
+ * The anchor a decision comment's text carries, from its LAST line only: a supervisor's own text
+ * above it cannot pose as one. Null for comments written without one (older versions).
+ */
+export function parseAnchor(content: string): AuditAnchor | null {
+  const last = content.replace(/\s+$/, '').split(/\r?\n/).at(-1) ?? '';
+  const match = ANCHOR_LINE.exec(last.trim());
+  if (!match) return null;
+  const [, seq, hash, trail, at, machine] = match;
+  if (!seq || !hash || !trail || !UUID.test(trail) || !at || !machine) return null;
+  return { seq: Number(seq), hash, trail: trail.toLowerCase(), at, machine };
+}
+
+/** A decision comment's text as the people reading the review history see it: without the anchor line. */
+export function withoutAnchor(content: string): string {
+  if (!parseAnchor(content)) return content;
+  const lines = content.replace(/\s+$/, '').split(/\r?\n/);
+  return lines.slice(0, -1).join('\n').replace(/\s+$/, '');
+}
+
 /**
  * The body of a decision comment: exactly what the supervisor wrote, so the analyst's machine
  * can show it as is (who decided is in the subject). A forward carries the vendor case as the
- * vendor asks for it: priority from their matrix, replication steps, then the case text.
+ * vendor asks for it: priority from their matrix, replication steps, then the case text. With an
+ * `anchor`, the audit line follows after a blank line (`anchorLine`; the history leaves it out).
  */
-export function decisionContent(decision: Decision): string {
+export function decisionContent(decision: Decision, anchor?: AuditAnchor): string {
+  const text = decisionText(decision);
+  return anchor ? `${text}\n\n${anchorLine(anchor)}` : text;
+}
+
+function decisionText(decision: Decision): string {
   switch (decision.kind) {
     case 'approve':
       return decision.note ? decision.note : 'Approved.';

@@ -144,7 +144,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
 
   return {
     kind: 'rt',
-    probe: () => probeRt(client, options.queue, names),
+    probe: (probeOptions) => probeRt(client, options.queue, names, probeOptions),
     create,
     findByRequestId,
     addInternalNote,

@@ -3,6 +3,7 @@ import type { NetworkFailure } from '../http';
 import { NETWORK_LABEL } from '../outcome';
 import { rtCall } from './rt-api';
 import type { RtClient } from './rt-api';
+import { commentMailCheck, commentReachCheck } from './rt-comment-checks';
 import { loadQueue, missingFieldsMessage, resolveFieldIds } from './rt-fields';
 import type { RtFieldNames } from './rt-fields';
 
@@ -20,8 +21,11 @@ const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = 
  * "Test connection", step by step, stopping at the first thing that fails so Settings can say
  * exactly that: reach the server (DNS, TLS, refused...), authenticate (`GET /rt`: 401 or 403),
  * see the queue, be allowed to create in it, and find every Deskbook custom field applied to it.
+ * Then, with `warnings` (Test connection, not the reachability monitor), where the queue's
+ * internal comments could leak, as warnings that do not fail the probe: RT e-mailing them, and
+ * this account reading comments beyond the queue (`rt-comment-checks.ts`).
  */
-export async function probeRt(client: RtClient, queueName: string, names: RtFieldNames): Promise<ProbeReport> {
+export async function probeRt(client: RtClient, queueName: string, names: RtFieldNames, options: { warnings?: boolean } = {}): Promise<ProbeReport> {
   const system = await rtCall(client, 'GET', '/rt');
   if (!system.ok) {
     if (system.network) {
@@ -50,5 +54,10 @@ export async function probeRt(client: RtClient, queueName: string, names: RtFiel
     return { ok: false, problem: 'missing-custom-field', missing: resolved.missing, message: missingFieldsMessage(resolved.missing, queueName, names) };
   }
   const rtVersion = typeof version === 'string' ? `RT ${version}` : 'RT';
-  return { ok: true, detail: `${rtVersion}: queue '${queueName}' is ready, with its Deskbook custom fields` };
+  const detail = `${rtVersion}: queue '${queueName}' is ready, with its Deskbook custom fields`;
+  if (!options.warnings) return { ok: true, detail };
+  const queue = { id: lookup.queue.id, name: queueName };
+  const now = (client.deps.now ?? Date.now)();
+  const warnings = (await Promise.all([commentMailCheck(client, queue, now), commentReachCheck(client, queue)])).flat();
+  return { ok: true, detail, warnings };
 }

@@ -7,12 +7,11 @@ import { renderTicketBody } from './render';
 import { reviewTicketSchema, rtCall } from './rt-api';
 import type { RtReviewTicket } from './rt-api';
 import type { RtFieldIds } from './rt-fields';
-import { searchTransactions } from './rt-context';
+import { commentAnchor, findMarker } from './rt-anchors';
 import type { RtContext } from './rt-context';
 import { escalationFieldValue, fieldValue, parseEscalationField, reviewStateOf } from './review-item';
 import { DECISION_STATE } from '../../../shared/review/schema';
-import { decisionContent, decisionSubject, hasMarker, isMarkerId, resubmissionSubject } from './review-markers';
-import type { MarkerKind } from './review-markers';
+import { decisionContent, decisionSubject, isMarkerId, resubmissionSubject } from './review-markers';
 import { getForReview } from './rt-review-read';
 
 const TICKET_ID = /^\d{1,15}$/;
@@ -21,13 +20,13 @@ const TICKET_ID = /^\d{1,15}$/;
  * A supervisor's decision, exactly once and never over a version they did not see:
  * 1. look for the decision's marker on the ticket: found means an earlier attempt landed → `sent`
  *    (always checked, not only when `maybeDelivered`: it is one small query, and it makes an
- *    outbox entry retried after a "failed" safe too);
+ *    outbox entry retried after a "failed" safe too), with the anchor that comment carries;
  * 2. with an `expectedEtag`, a PUT carrying only `If-Match`: RT answers 412 when the ticket changed
  *    → `conflict` with the current version. REST2 checks If-Match only on `PUT /ticket/:id` (a
  *    comment is a different resource, which answers 412 to any If-Match), so the check and the
  *    write are two requests: a change landing between them (one round trip) is not detected;
- * 3. one internal comment that carries the marker, the text, the review field (and Status open
- *    for an approval), so the marker and the state land together;
+ * 3. one internal comment that carries the marker, the text (ending with the audit anchor, when
+ *    given), the review field (and Status open for an approval), so they all land together;
  * 4. re-read the ticket: RT ignores a review value it does not accept without an error.
  */
 export async function decide(ctx: RtContext, remoteId: string, decision: Decision, options: DecideOptions): Promise<DecisionOutcome> {
@@ -38,7 +37,14 @@ export async function decide(ctx: RtContext, remoteId: string, decision: Decisio
 
   const earlier = await findMarker(ctx, remoteId, 'decision', options.decisionId);
   if (!earlier.ok) return options.maybeDelivered ? maybeDelivered(earlier.outcome) : earlier.outcome;
-  if (earlier.found) return { kind: 'sent', ...ctx.remote(remoteId) };
+  if (earlier.found) {
+    if (!options.anchor || earlier.transactionId === null) return { kind: 'sent', ...ctx.remote(remoteId) };
+    // The audit trail must record the entry this comment carries, which may not be the one
+    // prepared now (an earlier attempt's, before a restart): read it back.
+    const written = await commentAnchor(ctx, earlier.transactionId);
+    if (!written.ok) return maybeDelivered(written.outcome);
+    return { kind: 'sent', ...ctx.remote(remoteId), earlier: { anchor: written.anchor } };
+  }
 
   const path = `/ticket/${remoteId}`;
   if (options.expectedEtag !== null) {
@@ -51,7 +57,7 @@ export async function decide(ctx: RtContext, remoteId: string, decision: Decisio
     mutating: true,
     body: {
       Subject: decisionSubject(options.decisionId, decision, options.actor.name),
-      Content: decisionContent(decision),
+      Content: decisionContent(decision, options.anchor),
       ContentType: 'text/plain',
       CustomFields: { [r.ids.review]: state },
       ...(decision.kind === 'approve' ? { Status: 'open' } : {}),
@@ -134,17 +140,6 @@ function resubmitRefusal(ticket: RtReviewTicket, ids: RtFieldIds, remoteId: stri
     return { kind: 'failed', message: `RT ticket #${remoteId} was escalated by another analyst; only they can send its fix.` };
   }
   return null;
-}
-
-type MarkerLookup = { ok: true; found: boolean; latest: boolean } | { ok: false; outcome: FailureOutcome };
-
-/** Looks for this marker among the ticket's comments of the same kind (one TransactionSQL query). */
-async function findMarker(ctx: RtContext, remoteId: string, kind: MarkerKind, id: string): Promise<MarkerLookup> {
-  const query = `ObjectType = 'RT::Ticket' AND ObjectId = ${remoteId} AND Type = 'Comment' AND Data LIKE 'Deskbook ${kind}'`;
-  const found = await searchTransactions(ctx.client, query, 'Data');
-  if (!found.ok) return found;
-  const mine = found.items.map((t) => hasMarker(t.Data, kind, id));
-  return { ok: true, found: mine.includes(true), latest: mine[mine.length - 1] === true };
 }
 
 async function conflict(ctx: RtContext, remoteId: string): Promise<DecisionOutcome> {

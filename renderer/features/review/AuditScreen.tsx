@@ -1,12 +1,34 @@
 import { useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../shared/ipc/contract';
+import type { AuditAnchorReport, AuditEntry } from '../../../shared/ipc/contract';
 import { deskbook } from '../../ipc/client';
 
-/** The decision audit trail: who decided what, when, from which machine; hash-chained; CSV. */
+/** What the supervisor reads first about the comparison with the ticketing system's anchors. */
+const ANCHOR_VERDICT: Record<AuditAnchorReport['state'], string> = {
+  matches: 'Matches the ticketing system:',
+  differs: 'Does not match the ticketing system:',
+  unanchored: 'Not anchored yet:',
+  unavailable: 'Not compared with the ticketing system:',
+};
+
+/**
+ * The decision audit trail: who decided what, when, from which machine; hash-chained; CSV; and
+ * compared with the anchors each decision's comment left in the ticketing system (`audit:verify`).
+ */
 export function AuditScreen() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [intact, setIntact] = useState<{ ok: boolean; problem: string | null } | null>(null);
+  const [anchors, setAnchors] = useState<AuditAnchorReport | 'checking' | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  const checkAnchors = async () => {
+    setAnchors('checking');
+    const r = await deskbook().audit.verify();
+    if (!r.ok) {
+      setAnchors(null);
+      return setError(r.error.message);
+    }
+    setAnchors(r.value);
+  };
 
   useEffect(() => {
     void deskbook()
@@ -16,7 +38,10 @@ export function AuditScreen() {
         setEntries(r.value.entries);
         setIntact({ ok: r.value.intact, problem: r.value.problem });
       });
+    void checkAnchors();
   }, []);
+
+  const report = anchors === 'checking' ? null : anchors;
 
   const exportCsv = async () => {
     const r = await deskbook().audit.export();
@@ -33,9 +58,38 @@ export function AuditScreen() {
       {error && <p role="alert" className="error-text">{error}</p>}
       {intact && (
         <p role="status" className={intact.ok ? 'ok-text' : 'error-text'} data-testid="audit-intact">
-          {intact.ok ? 'The chain of entries is intact: nothing was edited or removed.' : `Tampering detected: ${intact.problem}`}
+          {intact.ok ? 'The chain of entries on this computer is intact.' : `Tampering detected: ${intact.problem}`}
         </p>
       )}
+      <section aria-labelledby="audit-anchors-heading">
+        <h2 id="audit-anchors-heading">Checked against the ticketing system</h2>
+        {/* Live regions stay mounted so the result is announced when it arrives. */}
+        <div role="status" data-testid="audit-anchors">
+          {anchors === 'checking' && <p className="muted">Comparing each entry with the anchor its decision left in the ticketing system…</p>}
+          {report && report.state !== 'differs' && (
+            <p className={report.state === 'matches' ? 'ok-text' : 'muted'} data-state={report.state}>
+              <strong>{ANCHOR_VERDICT[report.state]}</strong> {report.message}
+            </p>
+          )}
+        </div>
+        <div role="alert" data-testid="audit-anchors-differs">
+          {report?.state === 'differs' && (
+            <p className="error-text" data-state="differs">
+              <strong>{ANCHOR_VERDICT.differs}</strong> {report.message}
+            </p>
+          )}
+        </div>
+        {report && report.notes.length > 0 && (
+          <ul aria-label="Notes on the comparison">
+            {report.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={() => void checkAnchors()} disabled={anchors === 'checking'}>
+          Check again
+        </button>
+      </section>
       <button type="button" onClick={() => void exportCsv()} disabled={entries.length === 0}>
         Export CSV
       </button>

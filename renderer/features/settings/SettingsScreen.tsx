@@ -117,7 +117,7 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
   const test = async () => {
     setReport(null);
     const result = await deskbook().settings.test();
-    setReport(result.ok ? result.value : { ok: false, problem: result.error.code, message: result.error.message });
+    setReport(result.ok ? result.value : { ok: false, problem: result.error.code, message: result.error.message, warnings: [] });
   };
 
   return (
@@ -171,8 +171,30 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
         <p role={report.ok ? 'status' : 'alert'} className={report.ok ? 'ok-text' : 'error-text'} data-testid="connection-report">
           {report.ok ? '✓ ' : '✗ '}
           {report.message}
+          {report.warnings.length > 0 && ` (${report.warnings.length === 1 ? 'one warning' : `${report.warnings.length} warnings`} below)`}
         </p>
       )}
+      {report && <ConnectionWarnings warnings={report.warnings} />}
     </form>
+  );
+}
+
+/**
+ * What works but puts sealed notes at risk, under the Test connection result: a titled list (the
+ * status line above announces how many), each item saying what to change in the ticketing system.
+ */
+function ConnectionWarnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section className="conflict" aria-labelledby="connection-warnings-heading" data-testid="connection-warnings">
+      <h3 id="connection-warnings-heading">⚠ Connected, with {warnings.length === 1 ? 'a warning' : 'warnings'} for your RT administrator</h3>
+      <ul>
+        {warnings.map((warning, i) => (
+          <li key={i} style={{ overflowWrap: 'anywhere' }}>
+            {warning}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
