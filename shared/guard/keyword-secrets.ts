@@ -1,10 +1,14 @@
 import { looksLikeSecretValue } from './classify-value';
 import type { ValueContext } from './classify-value';
-import { readConnector } from './connectors';
+import { followsSetVerb, peekAfter, readChangedTo, readConnector } from './connectors';
+import type { After, Connector } from './connectors';
 import { findKeywords } from './keywords';
 import type { KeywordMatch } from './keywords';
+import { followsUserName } from './pairs';
 import { overlaps } from './spans';
 import type { SecretFinding } from './types';
+import { findValuesBeforeKeywords } from './value-before';
+import { readMoreValues } from './value-list';
 import { nextWordOnLine, readValue, trimToken } from './value-span';
 import type { ValueSpan } from './value-span';
 
@@ -14,14 +18,12 @@ function finding(span: ValueSpan): SecretFinding {
   return { start: span.start, end: span.end, kind: KIND };
 }
 
+/** The word after the value matters only to a value that would otherwise be a secret. */
 function isSecret(text: string, span: ValueSpan, context: ValueContext, keyword: KeywordMatch): boolean {
-  return looksLikeSecretValue({
-    value: text.slice(span.start, span.end),
-    quoted: span.quoted,
-    context,
-    weakKeyword: keyword.weak,
-    nextWord: nextWordOnLine(text, span.end),
-  });
+  const candidate = { value: text.slice(span.start, span.end), quoted: span.quoted, context, weakKeyword: keyword.weak, nextWord: undefined };
+  if (!looksLikeSecretValue(candidate)) return false;
+  const nextWord = nextWordOnLine(text, span.end);
+  return nextWord === undefined || looksLikeSecretValue({ ...candidate, nextWord });
 }
 
 /**
@@ -56,30 +58,85 @@ function clashesWithLaterKeyword(keywords: readonly KeywordMatch[], index: numbe
 }
 
 /**
- * Passwords, passcodes and PINs written after a keyword, in English or Spanish ("pw: hunter2",
- * "la clave es gato99", "login/pw jsmith/Pa55word"). Spans cover the value only. A value that
- * is itself a keyword ("password/passcode: X", "Password: passcode reset") is left to that
- * keyword, unless it is quoted or ends the clause after a strong connector ("password is
- * password."), which is how a default password gets written down.
+ * How the value after `keyword` is announced: "she set the password to X" (a change verb before
+ * the keyword), else the keyword's own connectors. The cheap test of each pair runs first.
+ */
+function connectorOf(text: Texts, keyword: KeywordMatch, after: After): Connector | undefined {
+  const changedTo = keyword.weak ? undefined : readChangedTo(text.lower, keyword.end, after, keyword.language);
+  if (changedTo !== undefined && followsSetVerb(text.text, keyword.start, keyword.language)) {
+    return { valueStart: changedTo, context: 'strong' };
+  }
+  return readConnector(text.lower, keyword.end, after, !keyword.weak, keyword.language);
+}
+
+/** A bare value is the password when it cannot be a word, or when "user jdoe" came before. */
+function isSingleSecret(text: string, value: ValueSpan, connector: Connector, keyword: KeywordMatch): boolean {
+  if (isSecret(text, value, connector.context, keyword)) return true;
+  return connector.context === 'bare' && followsUserName(text, keyword.start) && isSecret(text, value, 'strong', keyword);
+}
+
+/**
+ * "password reset", "PIN number", "pass the call": a keyword followed by an ordinary word that
+ * no connector starts with. Such a word is a bare value that cannot be a secret, unless
+ * "user jdoe" came before; most keywords in prose are like this, so they are ruled out here,
+ * before the value is read.
+ */
+const PLAIN_WORD_AFTER = /[^\S\r\n]+(?:\p{L}\p{Ll}*|\p{Lu}+)(?=[\s.,;:)]|$)/uy;
+
+function isFollowedByPlainWord(text: string, keyword: KeywordMatch, after: After): boolean {
+  if (keyword.paired || after !== 'plain') return false;
+  PLAIN_WORD_AFTER.lastIndex = keyword.end;
+  return PLAIN_WORD_AFTER.test(text);
+}
+
+/** The normalised text and the same lower-cased, which the connector expressions read. */
+interface Texts {
+  text: string;
+  lower: string;
+}
+
+function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: number): ValueSpan | undefined {
+  const { text } = texts;
+  const keyword = keywords[index];
+  if (keyword === undefined) return undefined;
+  const after = peekAfter(texts.lower, keyword.end, keyword.language);
+  if (after === 'none' || (isFollowedByPlainWord(text, keyword, after) && !followsUserName(text, keyword.start))) return undefined;
+  const connector = connectorOf(texts, keyword, after);
+  const value = connector === undefined ? undefined : readValue(text, connector.valueStart);
+  if (connector === undefined || value === undefined) return undefined;
+  const secret = keyword.paired
+    ? pairedSecret(text, value, keyword)
+    : isSingleSecret(text, value, connector, keyword)
+      ? value
+      : undefined;
+  if (secret === undefined) return undefined;
+  const clashes = clashesWithLaterKeyword(keywords, index, secret);
+  // Unchanged by "user jdoe" before it: "user jdoe pass password" is still about the keyword.
+  const endsClause = connector.context === 'strong' && nextWordOnLine(text, secret.end) === undefined;
+  return clashes && !secret.quoted && !endsClause ? undefined : secret;
+}
+
+/**
+ * Passwords, passcodes and PINs tied to a keyword, in every language of `languages/`: after it
+ * ("pw: hunter2", "la clave es gato99", "mật khẩu là X", "login/pw jsmith/Pa55word"), each
+ * further value listed after the first ("passwords are X and Y"), and before it ("X is her
+ * password"). Spans cover the value only. A value that is itself a keyword ("password/passcode:
+ * X", "Password: passcode reset") is left to that keyword, unless it is quoted or ends the
+ * clause after a strong connector ("password is password."), which is how a default password
+ * gets written down. Reads normalised text (`normalise.ts`).
  */
 export function findKeywordSecrets(text: string): SecretFinding[] {
-  const keywords = findKeywords(text);
-  const found: SecretFinding[] = [];
+  const lower = text.toLowerCase();
+  const texts = { text, lower: lower.length === text.length ? lower : text };
+  const keywords = findKeywords(text, lower);
+  const found: SecretFinding[] = findValuesBeforeKeywords(text, keywords);
   for (const [index, keyword] of keywords.entries()) {
-    const connector = readConnector(text, keyword.end, !keyword.weak);
-    if (connector === undefined) continue;
-    const value = readValue(text, connector.valueStart);
-    if (value === undefined) continue;
-    const secret = keyword.paired
-      ? pairedSecret(text, value, keyword)
-      : isSecret(text, value, connector.context, keyword)
-        ? value
-        : undefined;
+    const secret = valueAfter(texts, keywords, index);
     if (secret === undefined) continue;
-    const clashes = clashesWithLaterKeyword(keywords, index, secret);
-    const endsClause = connector.context === 'strong' && nextWordOnLine(text, secret.end) === undefined;
-    if (clashes && !secret.quoted && !endsClause) continue;
     found.push(finding(secret));
+    if (!keyword.paired) {
+      for (const more of readMoreValues(text, secret.end + (secret.quoted ? 1 : 0))) found.push(finding(more));
+    }
   }
   return found;
 }

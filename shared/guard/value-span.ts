@@ -62,10 +62,20 @@ export function trimToken(text: string, start: number, end: number): readonly [n
 }
 
 /**
+ * An unquoted value: up to 256 characters without whitespace, ending at the first character of
+ * writing without spaces (Chinese, Japanese, Korean, their punctuation), so "密码是Bluejay7。"
+ * and "비밀번호는 Bluejay7입니다" give "Bluejay7". A password in those scripts is not read.
+ */
+const TOKEN = /[^\s\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f]{1,256}/uy;
+const ASCII_TOKEN = /[^\s\u0080-\uffff]{1,256}/y;
+/** "password=Bluejay7x&user=jdoe": a query string's next field ends the value. */
+const NEXT_QUERY_FIELD = /&[\w.%[\]-]+=/;
+
+/**
  * The value starting at `from` on the same line, or undefined when the line ends there. An
  * unquoted value is read up to 256 characters: no password is longer, and the cap keeps a
  * pathological note (one huge token after "pw:") linear; longer random runs are the entropy
- * detector's.
+ * detector's. In a query string it ends before the next "&field=".
  */
 export function readValue(text: string, from: number): ValueSpan | undefined {
   const first = text[from];
@@ -82,9 +92,14 @@ export function readValue(text: string, from: number): ValueSpan | undefined {
       }
     }
   }
-  const token = /\S{1,256}/y;
-  token.lastIndex = from;
-  const tokenEnd = token.exec(text) === null ? from : token.lastIndex;
+  ASCII_TOKEN.lastIndex = from;
+  const quick = ASCII_TOKEN.exec(text);
+  // Only a token that runs into a character beyond ASCII needs the script-aware expression.
+  const simple = quick !== null && (text.charCodeAt(ASCII_TOKEN.lastIndex) < 0x80 || ASCII_TOKEN.lastIndex >= text.length);
+  TOKEN.lastIndex = from;
+  const m = simple ? quick : TOKEN.exec(text);
+  const query = m === null ? -1 : m[0].search(NEXT_QUERY_FIELD);
+  const tokenEnd = m === null ? from : from + (query > 0 ? query : m[0].length);
   const [start, end] = trimToken(text, from, tokenEnd);
   return end > start ? { start, end, quoted: false } : undefined;
 }
