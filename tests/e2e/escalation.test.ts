@@ -77,7 +77,8 @@ describe('an escalation from the HAC run', () => {
     // A sealed note's text pasted back into a field, though it looks like nothing: main says so.
     await page.getByLabel('Secret to seal').fill('sunflower meadow');
     await page.getByRole('button', { name: 'Seal', exact: true }).click();
-    await expect(page.getByLabel('Secret to seal').inputValue()).resolves.toBe('');
+    // Sealing is a round trip to main: the field clears once the note is sealed.
+    await expect.poll(() => page.getByLabel('Secret to seal').inputValue(), { timeout: 15_000 }).toBe('');
     await page.getByLabel('School (optional)').fill('Lincoln sunflower meadow');
     await page.getByRole('button', { name: 'Queue ticket' }).click();
     await page.getByRole('alert').filter({ hasText: "contains the text of one of this ticket's sealed notes" }).waitFor();
