@@ -10,6 +10,7 @@ import type { LaunchedApp } from '../e2e/harness';
 import { buildBarePage } from './bare-page';
 import { openBenchPage } from './bench-page-host';
 import { DRAIN, measureDrain } from './drain';
+import { GUARD, measureGuard } from './guard';
 import { INITIAL_JS, measureInitialJs } from './initial-js';
 import { measureQueueing, QUEUEING } from './queueing';
 import { measureReviewCache, REVIEW_CACHE } from './review-cache';
@@ -36,6 +37,7 @@ const started = Date.now();
 await bench(INITIAL_JS, () => measureInitialJs(path.join(ROOT, 'dist', 'renderer')));
 // In Node, before the browser starts, so Chromium takes no CPU from it.
 await bench(SOP_STEP, () => measureSopStep());
+await bench(GUARD, () => measureGuard());
 
 const bareDir = await mkdtemp(path.join(os.tmpdir(), 'deskbook-bench-bare-'));
 let app: LaunchedApp | null = null;
