@@ -13,6 +13,7 @@ import type { Connector, ReviewConnector } from '../sync/connector';
 import { createDevEncryptor } from '../vault/encryptor';
 import { createVault } from '../vault/vault';
 import { createReviewService } from './review';
+import { reviewOnlyConnector } from '../sync/connector.testkit';
 
 /**
  * The review service's anchored audit trail against an in-memory ticketing system that keeps
@@ -59,15 +60,7 @@ function memoryTicketing() {
     },
     auditAnchors: async () => [...comments].flatMap(([decisionId, c]) => (c.anchor ? [{ decisionId, remoteId: c.remoteId, anchor: c.anchor }] : [])),
   };
-  const connector: Connector = {
-    kind: 'rt',
-    review,
-    probe: async () => ({ ok: true, detail: '' }),
-    create: async () => ({ kind: 'failed', message: 'unused' }),
-    findByRequestId: async () => null,
-    addInternalNote: async () => {},
-    ensureSealedNotes: async () => {},
-  };
+  const connector = reviewOnlyConnector(review, 'rt');
   return { connector, comments, modes, state };
 }
 

@@ -9,8 +9,9 @@ import { createAuditTrail } from '../audit';
 import type { AuditAnchor } from '../audit';
 import { createDevEncryptor } from '../vault/encryptor';
 import { createVault } from '../vault/vault';
-import type { Connector, ReviewConnector } from '../sync/connector';
+import type { ReviewConnector } from '../sync/connector';
 import { createReviewService } from './review';
+import { reviewOnlyConnector } from '../sync/connector.testkit';
 
 let dir: string;
 beforeEach(() => {
@@ -45,15 +46,7 @@ function memoryReview() {
     decisionAnchor: async (_remoteId, decisionId) => (anchors.has(decisionId) ? { found: true, anchor: anchors.get(decisionId) ?? null } : { found: false }),
     auditAnchors: async () => [],
   };
-  const connector: Connector = {
-    kind: 'memory',
-    review,
-    probe: async () => ({ ok: true, detail: '' }),
-    create: async () => ({ kind: 'failed', message: 'unused' }),
-    findByRequestId: async () => null,
-    addInternalNote: async () => {},
-    ensureSealedNotes: async () => {},
-  };
+  const connector = reviewOnlyConnector(review);
   return {
     connector,
     writes,
