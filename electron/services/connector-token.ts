@@ -35,9 +35,10 @@ const KIND_WORDS = { 'request-tracker': 'Request Tracker', webhook: 'the webhook
  * (docs/architecture.md, The trust boundary).
  */
 export function createTokenStore(vault: Vault) {
-  const read = async (settings: ConnectorSettings) => {
-    const raw = await vault.getSecret(TOKEN_SECRET);
-    if (raw === null) return null;
+  // Asked on every request of every delivery: the stored value is parsed once, not each time.
+  let last: { raw: string; parsed: z.infer<typeof storedTokenSchema> | null } | null = null;
+  const parse = (raw: string) => {
+    if (last?.raw === raw) return last.parsed;
     let parsed: z.infer<typeof storedTokenSchema> | null = null;
     try {
       const result = storedTokenSchema.safeParse(JSON.parse(raw));
@@ -45,6 +46,13 @@ export function createTokenStore(vault: Vault) {
     } catch {
       parsed = null;
     }
+    last = { raw, parsed };
+    return parsed;
+  };
+  const read = async (settings: ConnectorSettings) => {
+    const raw = await vault.getSecret(TOKEN_SECRET);
+    if (raw === null) return null;
+    const parsed = parse(raw);
     const wanted = bindingFor(settings);
     // A token stored before binding existed belongs to no server: it is never sent.
     return { stored: parsed, matches: parsed !== null && wanted !== null && parsed.kind === wanted.kind && parsed.origin === wanted.origin };
