@@ -56,6 +56,8 @@ const escalation = (sealed: Escalation['draft']['sealedNotes'] = []): Escalation
     sop: null,
     sealedNotes: sealed,
     replicationSteps: undefined,
+    usersAffected: undefined,
+    hostedOutage: false,
     callerName: undefined,
     studentName: undefined,
     studentNumber: undefined,

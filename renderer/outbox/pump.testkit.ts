@@ -23,6 +23,8 @@ export function testEscalation(n: number, subject = `Ticket ${n}`): Escalation {
       sop: null,
       sealedNotes: [],
       replicationSteps: undefined,
+      usersAffected: undefined,
+      hostedOutage: false,
       callerName: undefined,
       studentName: undefined,
       studentNumber: undefined,

@@ -6,8 +6,34 @@ import { prioritySchema } from '../sla/priority';
 export const escalationKindSchema = z.enum(['district-tier2', 'vendor-case']);
 export type EscalationKind = z.infer<typeof escalationKindSchema>;
 
-export const callerRoleSchema = z.enum(['parent', 'guardian', 'student', 'staff', 'other']);
+export const CALLER_ROLES = ['parent', 'guardian', 'student', 'staff', 'other'] as const;
+export const callerRoleSchema = z.enum(CALLER_ROLES);
 export type CallerRole = z.infer<typeof callerRoleSchema>;
+
+/**
+ * How the caller's identity was checked before any account detail was discussed (FERPA). Only
+ * the method is recorded, never the data used to check it.
+ */
+export const IDENTITY_METHODS = ['callback-on-file', 'district-facts', 'photo-id-in-person', 'not-verified'] as const;
+export const identityMethodSchema = z.enum(IDENTITY_METHODS);
+export type IdentityMethod = z.infer<typeof identityMethodSchema>;
+
+/** How each method reads on a ticket: "Identity verified: called back the number on file". */
+export const IDENTITY_METHOD_TEXT: Readonly<Record<IdentityMethod, string>> = {
+  'callback-on-file': 'Identity verified: called back the phone number on file',
+  'district-facts': 'Identity verified: the caller confirmed the facts the district lists',
+  'photo-id-in-person': 'Identity verified: in person, with photo ID',
+  'not-verified': 'Identity NOT verified: general help only, no account details given',
+};
+
+/**
+ * Who called. Not chosen ('') is allowed while editing, so a draft never claims a role nobody
+ * picked; submitting asks for one.
+ */
+const callerRoleField = z
+  .union([z.literal(''), callerRoleSchema])
+  .refine((role) => role !== '', { error: 'Caller role: choose who called (parent, guardian, student, staff or other)' })
+  .transform((role) => role as CallerRole);
 
 /** A US callback number in any usual format, stored as "(555) 123-4567". */
 export const callbackPhoneSchema = usPhoneField('Callback phone');
@@ -55,7 +81,13 @@ export const escalationDraftSchema = z
       .max(200)
       .transform((steps) => steps.filter((s) => s !== '')),
     replicationSteps: optionalText(4000),
-    callerRole: callerRoleSchema,
+    /** Who the problem affects (one user, a school, everyone): the vendor's scope question. */
+    usersAffected: optionalText(500),
+    callerRole: callerRoleField,
+    /** How the caller's identity was checked, from the run's verify-identity node; absent without one. */
+    identity: identityMethodSchema.optional(),
+    /** A hosted-site outage: the vendor's clock runs 24/7 for these (Campus Hosting Support). */
+    hostedOutage: z.boolean().default(false),
     callerName: optionalText(120),
     studentName: optionalText(120),
     studentNumber: z

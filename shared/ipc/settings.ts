@@ -35,6 +35,44 @@ export const userProfileSchema = z.object({
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
+const PACK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const packId = z.string().trim().regex(PACK_ID, 'must be a pack id in kebab-case, e.g. hac-support');
+const NOTE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * What the district fills in for its packs: `{ "<pack id>": { "<note name>": "text" } }`. A node
+ * shows its district note, and texts may use `{{district.<name>}}`, so staff names, addresses
+ * and phone numbers are the district's own, not the example district's.
+ */
+export const districtNotesSchema = z
+  .record(
+    packId,
+    z.record(
+      z.string().regex(NOTE_NAME, 'note names are identifiers, e.g. tier2Contact'),
+      z.string().trim().min(1, 'must not be empty').max(2000, 'at most 2000 characters'),
+    ),
+  )
+  .refine((notes) => Object.keys(notes).length <= 200, { error: 'at most 200 packs' });
+export type DistrictNotes = z.infer<typeof districtNotesSchema>;
+
+/** Which procedures the library offers. District IT decides; see docs/district-it.md. */
+export const librarySettingsSchema = z.object({
+  /** `hide`: only the district's own packs; the shipped examples are not listed. */
+  builtInPacks: z.enum(['show', 'hide']),
+  /** Pack ids the library lists; empty means every (shown) pack. */
+  enabledPacks: z.array(packId).max(200),
+  districtNotes: districtNotesSchema,
+});
+export type LibrarySettings = z.infer<typeof librarySettingsSchema>;
+
+/** Logging resolved and referred calls as closed tickets: off unless the district turns it on. */
+export const callLogSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Whether the logged ticket may name the student (name, number); off by default. */
+  includeStudentData: z.boolean(),
+});
+export type CallLogSettings = z.infer<typeof callLogSettingsSchema>;
+
 export const settingsSchema = z.object({
   user: userProfileSchema,
   connector: connectorSettingsSchema,
@@ -42,6 +80,8 @@ export const settingsSchema = z.object({
   sealedNoteRetentionDays: z.number().int().min(0).max(365),
   /** The district help desk's SLA: its calendar (zone, hours, holidays, closures) and targets. */
   districtSla: slaPolicySchema,
+  library: librarySettingsSchema,
+  callLog: callLogSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -50,6 +90,8 @@ export const DEFAULT_SETTINGS: Settings = {
   connector: { kind: 'none' },
   sealedNoteRetentionDays: 7,
   districtSla: DEFAULT_DISTRICT_POLICY,
+  library: { builtInPacks: 'show', enabledPacks: [], districtNotes: {} },
+  callLog: { enabled: false, includeStudentData: false },
 };
 
 /** What settings:get returns: the settings and whether a token is stored (never the token). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../ipc/roles';
 import type { Role } from '../ipc/roles';
-import { connectorKindSchema, connectorSettingsSchema, settingsSchema } from '../ipc/settings';
-import type { ConnectorKind } from '../ipc/settings';
+import { connectorKindSchema, connectorSettingsSchema, districtNotesSchema, librarySettingsSchema, settingsSchema } from '../ipc/settings';
+import type { ConnectorKind, DistrictNotes } from '../ipc/settings';
 import { slaPolicySchema } from '../sla/policy';
 import type { SlaPolicy } from '../sla/policy';
 import { updateModeSchema } from './update';
@@ -22,6 +22,11 @@ export interface PolicyValues {
   updateMode: UpdateMode;
   sealedNoteRetentionDays: number;
   districtSla: SlaPolicy;
+  sopBuiltInPacks: 'show' | 'hide';
+  sopEnabledPacks: string[];
+  districtNotes: DistrictNotes;
+  logResolvedCalls: boolean;
+  logCallStudentData: boolean;
 }
 
 export type PolicyField = keyof PolicyValues;
@@ -42,6 +47,11 @@ export const POLICY_NAMES = {
   updateMode: 'UpdateMode',
   sealedNoteRetentionDays: 'SealedNoteRetentionDays',
   districtSla: 'DistrictSlaCalendar',
+  sopBuiltInPacks: 'SopBuiltInPacks',
+  sopEnabledPacks: 'SopEnabledPacks',
+  districtNotes: 'DistrictNotes',
+  logResolvedCalls: 'LogResolvedCalls',
+  logCallStudentData: 'LogCallStudentData',
 } as const satisfies Record<PolicyField, string>;
 
 export type PolicyName = (typeof POLICY_NAMES)[PolicyField];
@@ -76,16 +86,24 @@ const hostList = z.preprocess(
     .max(100, 'at most 100 hosts'),
 );
 
-/** The district SLA calendar: a JSON string (registry, plist string) or an object (JSON, plist dict). */
-const slaJson = z.preprocess((raw, ctx) => {
-  if (typeof raw !== 'string') return raw;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-    return z.NEVER;
-  }
-}, slaPolicySchema);
+/** A JSON string (registry, plist string) or an object (JSON, plist dict), read with `schema`. */
+function jsonValue<T extends z.ZodType>(schema: T) {
+  return z.preprocess((raw, ctx) => {
+    if (typeof raw !== 'string') return raw;
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+  }, schema);
+}
+
+/** A list, or one string separated by `;`, `,` or whitespace. */
+const idList = z.preprocess(
+  (raw) => (typeof raw === 'string' ? raw.split(/[;,\s]+/).filter((s) => s !== '') : raw),
+  librarySettingsSchema.shape.enabledPacks,
+);
 
 const connectorUrl = z
   .string({ error: 'must be a URL' })
@@ -111,5 +129,10 @@ export const POLICY_VALUE_SCHEMAS = {
   allowedExternalHosts: hostList,
   updateMode: updateModeSchema,
   sealedNoteRetentionDays: wholeNumber.pipe(settingsSchema.shape.sealedNoteRetentionDays),
-  districtSla: slaJson,
+  districtSla: jsonValue(slaPolicySchema),
+  sopBuiltInPacks: z.enum(['show', 'hide'], { error: 'must be show or hide' }),
+  sopEnabledPacks: idList,
+  districtNotes: jsonValue(districtNotesSchema),
+  logResolvedCalls: flag,
+  logCallStudentData: flag,
 } satisfies { [F in PolicyField]: z.ZodType<PolicyValues[F], unknown> };

@@ -21,6 +21,11 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     updateMode: defaultUpdateMode(installKind),
     sealedNoteRetentionDays: DEFAULT_SETTINGS.sealedNoteRetentionDays,
     districtSla: DEFAULT_SETTINGS.districtSla,
+    sopBuiltInPacks: DEFAULT_SETTINGS.library.builtInPacks,
+    sopEnabledPacks: DEFAULT_SETTINGS.library.enabledPacks,
+    districtNotes: DEFAULT_SETTINGS.library.districtNotes,
+    logResolvedCalls: DEFAULT_SETTINGS.callLog.enabled,
+    logCallStudentData: DEFAULT_SETTINGS.callLog.includeStudentData,
   };
 }
 
@@ -42,6 +47,15 @@ export function userPolicyValues(saved: Partial<Settings>, updateMode?: UpdateMo
   }
   if (saved.sealedNoteRetentionDays !== undefined) user.sealedNoteRetentionDays = saved.sealedNoteRetentionDays;
   if (saved.districtSla) user.districtSla = saved.districtSla;
+  if (saved.library) {
+    user.sopBuiltInPacks = saved.library.builtInPacks;
+    user.sopEnabledPacks = saved.library.enabledPacks;
+    user.districtNotes = saved.library.districtNotes;
+  }
+  if (saved.callLog) {
+    user.logResolvedCalls = saved.callLog.enabled;
+    user.logCallStudentData = saved.callLog.includeStudentData;
+  }
   if (updateMode) user.updateMode = updateMode;
   return user;
 }
@@ -55,6 +69,8 @@ export function applyPolicyToSettings(settings: Settings, resolved: ResolvedPoli
     connector: resolved.connector,
     sealedNoteRetentionDays: values.sealedNoteRetentionDays,
     districtSla: values.districtSla,
+    library: { builtInPacks: values.sopBuiltInPacks, enabledPacks: values.sopEnabledPacks, districtNotes: values.districtNotes },
+    callLog: { enabled: values.logResolvedCalls, includeStudentData: values.logCallStudentData },
   };
 }
 
@@ -71,5 +87,10 @@ export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
   if (keys.districtSla.locked) paths.push('districtSla');
   if (keys.updateMode.locked) paths.push('updateMode');
   if (keys.allowedExternalHosts.locked) paths.push('allowedExternalHosts');
+  if (keys.sopBuiltInPacks.locked) paths.push('library.builtInPacks');
+  if (keys.sopEnabledPacks.locked) paths.push('library.enabledPacks');
+  if (keys.districtNotes.locked) paths.push('library.districtNotes');
+  if (keys.logResolvedCalls.locked) paths.push('callLog.enabled');
+  if (keys.logCallStudentData.locked) paths.push('callLog.includeStudentData');
   return paths;
 }

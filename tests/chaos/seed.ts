@@ -18,6 +18,8 @@ export function chaosEscalation(n: number): Escalation {
       description: `Queued offline at a school, escalation number ${n}. Body must arrive unchanged.`,
       stepsTried: [`Step A for ${n}`, `Step B for ${n}`],
       replicationSteps: undefined,
+      usersAffected: undefined,
+      hostedOutage: false,
       callerRole: 'staff',
       callerName: undefined,
       studentName: undefined,

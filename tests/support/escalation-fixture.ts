@@ -20,6 +20,8 @@ export function makeEscalation(overrides: Partial<Escalation['draft']> = {}): Es
       description: 'Parent reset the HAC password twice; the portal still says the account is locked.',
       stepsTried: ['Confirmed the username matches the student record', 'Sent a reset link to the email on file'],
       replicationSteps: undefined,
+      usersAffected: undefined,
+      hostedOutage: false,
       callerRole: 'parent',
       callerName: 'Pat Parent',
       studentName: 'Sam Student',

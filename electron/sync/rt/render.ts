@@ -1,3 +1,4 @@
+import { IDENTITY_METHOD_TEXT } from '../../../shared/escalation/schema';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { SealedNote } from '../connector';
 
@@ -24,8 +25,17 @@ export function renderTicketBody(escalation: Escalation, requestId: string): str
     ),
   ];
   if (d.replicationSteps) lines.push(...section('Steps to replicate', [d.replicationSteps]));
+  if (d.usersAffected || d.hostedOutage) {
+    lines.push(
+      ...section('Who is affected', [
+        ...optional('Affected', d.usersAffected),
+        ...(d.hostedOutage ? ['Outage of a Campus Hosted site (vendor Hosting Support: 24/7)'] : []),
+      ]),
+    );
+  }
   lines.push(
     ...section('Caller', [
+      d.identity ? IDENTITY_METHOD_TEXT[d.identity] : 'Identity: not checked in Deskbook (no verification step on this call)',
       `Role: ${d.callerRole}`,
       ...optional('Name', d.callerName),
       `Callback phone: ${d.callbackPhone}`,

@@ -25,6 +25,8 @@ function escalationRow(more: Partial<EscalationRow> = {}, notes = ['h-kept']): E
       sop: null,
       sealedNotes: notes.map((handle) => ({ handle, label: 'Login ID', preview: 'a•••' })),
       replicationSteps: undefined,
+      usersAffected: undefined,
+      hostedOutage: false,
       callerName: 'Ana Lopez',
       studentName: undefined,
       studentNumber: undefined,
