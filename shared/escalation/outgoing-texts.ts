@@ -18,6 +18,7 @@ export const ESCALATION_TEXT_FIELDS = [
   ['description', 'Description'],
   ['stepsTried', 'Steps already tried'],
   ['replicationSteps', 'Replication steps'],
+  ['usersAffected', 'Who is affected'],
   ['callerName', 'Caller name'],
   ['studentName', 'Student name'],
   ['school', 'School'],

@@ -14,7 +14,9 @@ export type CallerRole = z.infer<typeof callerRoleSchema>;
  * How the caller's identity was checked before any account detail was discussed (FERPA). Only
  * the method is recorded, never the data used to check it.
  */
-export const IDENTITY_METHODS = ['callback-on-file', 'district-facts', 'photo-id-in-person', 'not-verified'] as const;
+export const VERIFY_METHODS = ['callback-on-file', 'district-facts', 'photo-id-in-person'] as const;
+export type VerifyMethod = (typeof VERIFY_METHODS)[number];
+export const IDENTITY_METHODS = [...VERIFY_METHODS, 'not-verified'] as const;
 export const identityMethodSchema = z.enum(IDENTITY_METHODS);
 export type IdentityMethod = z.infer<typeof identityMethodSchema>;
 

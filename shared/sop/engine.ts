@@ -3,7 +3,11 @@ import { fieldValidator } from '../fields/index';
 import { indexSop } from './graph';
 import { SopInputError, SopRunError } from './run-state';
 import type { FieldError, RunAnswer, RunInput, RunState, RunStep } from './run-state';
+import { IDENTITY_VARIABLE } from './schema';
 import type { InputField, InputNode, SopDocument, SopNode } from './schema';
+
+/** The verify-identity answer for "could not verify": the run goes to the node's `unverified`. */
+export const NOT_VERIFIED = 'not-verified';
 
 /**
  * The SOP engine: pure transitions `(doc, state, input, now) => state`. No clock, storage or UI;
@@ -27,7 +31,7 @@ export type { FieldError, RunAnswer, RunInput, RunState, RunStep, SopRunErrorCod
  * Starts a run at the document's start node (finished at once if the start is an outcome).
  * Throws `SopRunError('UNKNOWN_NODE')` when the start node does not exist.
  */
-export function startRun(doc: SopDocument, now: number): RunState {
+export function startRun(doc: SopDocument, now: number, constants: Readonly<Record<string, string>> = {}): RunState {
   const start = nodeOrThrow(doc, doc.start);
   const state: RunState = {
     format: 1,
@@ -38,8 +42,9 @@ export function startRun(doc: SopDocument, now: number): RunState {
     current: start.id,
     enteredAt: now,
     history: [],
-    variables: {},
+    variables: { ...constants },
     timeSpent: {},
+    ...(Object.keys(constants).length > 0 ? { constants: { ...constants } } : {}),
   };
   return start.kind === 'outcome' ? { ...state, status: 'finished', finishedAt: now } : state;
 }
@@ -82,6 +87,7 @@ export function answer(doc: SopDocument, state: RunState, input: RunInput, now: 
     history: [...state.history, step],
     variables: { ...state.variables, ...captured },
     timeSpent: addTime(state, now),
+    ...(state.constants ? { constants: state.constants } : {}),
   };
   return target.kind === 'outcome' ? { ...moved, finishedAt: now } : moved;
 }
@@ -97,7 +103,7 @@ export function back(doc: SopDocument, state: RunState, now: number): RunState {
   const last = state.history[state.history.length - 1];
   if (last === undefined) return state;
   const history = state.history.slice(0, -1);
-  const variables: Record<string, string> = {};
+  const variables: Record<string, string> = { ...state.constants };
   for (const step of history) Object.assign(variables, step.captured);
   return {
     format: 1,
@@ -111,6 +117,7 @@ export function back(doc: SopDocument, state: RunState, now: number): RunState {
     variables,
     timeSpent: addTime(state, now),
     previousAnswer: last.answer,
+    ...(state.constants ? { constants: state.constants } : {}),
   };
 }
 
@@ -160,6 +167,18 @@ function resolve(node: SopNode, input: RunInput): Resolution {
       if (input.type !== 'input') throw wrong();
       const captured = validateFields(node, input.values);
       return { next: node.next, answer: { type: 'input', values: captured }, captured };
+    }
+    case 'verify-identity': {
+      if (input.type !== 'verify') throw wrong();
+      const verified = (node.methods as readonly string[]).includes(input.method);
+      if (!verified && input.method !== NOT_VERIFIED) {
+        throw new SopRunError('UNKNOWN_CHOICE', `Node ${node.id} does not offer "${input.method}" (offers ${[...node.methods, NOT_VERIFIED].join(', ')})`);
+      }
+      return {
+        next: verified ? node.next : node.unverified,
+        answer: { type: 'verify', method: input.method },
+        captured: { [IDENTITY_VARIABLE]: input.method },
+      };
     }
     case 'outcome':
       throw wrong();

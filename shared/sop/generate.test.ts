@@ -16,6 +16,8 @@ function step(doc: SopDocument, state: RunState, now: number, pick: number): Run
       return answer(doc, state, { type: 'choice', choiceId: node.choices[pick % node.choices.length]?.id ?? '' }, now);
     case 'input':
       return answer(doc, state, { type: 'input', values: Object.fromEntries(node.fields.map((f) => [f.var, 'Ana'])) }, now);
+    case 'verify-identity':
+      return answer(doc, state, { type: 'verify', method: 'callback-on-file' }, now);
     case 'outcome':
       return state;
   }

@@ -57,6 +57,8 @@ export function generateSop(nodeCount: number, seed: number): SopDocument {
     tags: ['generated'],
     symptoms: ['generated benchmark'],
     start: id(0),
+    ticket: {},
+    district: {},
     nodes,
   };
 }

@@ -1,5 +1,11 @@
-/** `{{ name }}` with optional inner spaces; names follow the schema's identifier rule. */
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+/**
+ * `{{ name }}` with optional inner spaces; names follow the schema's identifier rule, and
+ * `{{district.name}}` names one of the pack's district notes.
+ */
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)?)\s*\}\}/g;
+
+/** The prefix of a district note's variable: `{{district.tier2Contact}}`. */
+export const DISTRICT_PREFIX = 'district.';
 
 /**
  * Replaces `{{var}}` with captured values. A variable that has not been captured is left as

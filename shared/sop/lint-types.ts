@@ -15,12 +15,20 @@ export type LintRule =
   | 'maybe-undefined-variable'
   | 'link-not-https'
   | 'link-host-not-allowed'
+  | 'unknown-ticket-field'
+  | 'ticket-choice-value'
+  | 'unknown-subject-variable'
+  | 'subject-student-data'
+  | 'undefined-district-note'
+  | 'identity-not-verified'
   | UnsafeRule;
 
 /** One problem in an SOP, located as precisely as lint can (`field` like `choices[1].next`). */
 export interface LintFinding {
   severity: 'error' | 'warning';
   rule: LintRule;
+  /** Set by `lintPack`: the pack the SOP is in. */
+  packId?: string;
   sopId: string;
   nodeId?: string;
   field?: string;

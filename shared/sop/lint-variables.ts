@@ -1,5 +1,5 @@
 import { capturesOf, nodeTexts, successorsOf } from './nodes';
-import { referencedVariables } from './interpolate';
+import { DISTRICT_PREFIX, referencedVariables } from './interpolate';
 import type { LintFinding } from './lint-types';
 import type { SopDocument, SopNode } from './schema';
 
@@ -22,6 +22,7 @@ export function variableFindings(
     const defined = definedOnEntry.get(node.id);
     for (const { field, text } of nodeTexts(node)) {
       for (const name of referencedVariables(text)) {
+        if (name.startsWith(DISTRICT_PREFIX)) continue; // district notes: see lint-ticket.ts
         if (!anywhere.has(name)) {
           findings.push({
             severity: 'error',

@@ -1,4 +1,5 @@
 import { indexSop, reachableFrom, stronglyConnected } from './graph';
+import { districtFindings, identityFindings, ticketFindings } from './lint-ticket';
 import { variableFindings } from './lint-variables';
 import type { LintFinding, LintOptions } from './lint-types';
 import { nodeLabel, nodeTexts, successorsOf } from './nodes';
@@ -83,6 +84,9 @@ export function lintSop(doc: SopDocument, options: LintOptions = {}): LintFindin
     });
   }
   findings.push(...variableFindings(doc, byId, reachable));
+  ticketFindings(doc).forEach(report);
+  districtFindings(doc).forEach(report);
+  identityFindings(doc, byId).forEach(report);
   return findings;
 }
 
@@ -94,6 +98,10 @@ function structureFindings(node: SopNode, byId: ReadonlyMap<string, SopNode>): O
     }
   };
   if (node.kind === 'step' || node.kind === 'input') target('next', node.next);
+  if (node.kind === 'verify-identity') {
+    target('next', node.next);
+    target('unverified', node.unverified);
+  }
   if (node.kind === 'question') {
     if (node.choices.length === 0) {
       found.push({ severity: 'error', rule: 'dead-end', nodeId: node.id, field: 'choices', message: 'question has no choices, so the run cannot go on' });
@@ -182,5 +190,5 @@ export function lintPack(pack: SopPack, options: LintOptions = {}): LintFinding[
     ids.add(sop.id);
     findings.push(...lintSop(sop, options));
   }
-  return findings;
+  return findings.map((finding) => ({ packId: pack.id, ...finding }));
 }

@@ -1,3 +1,4 @@
+import { IDENTITY_VARIABLE } from './schema';
 import type { SopNode } from './schema';
 
 /**
@@ -11,6 +12,8 @@ export function successorsOf(node: SopNode): string[] {
       return [node.next];
     case 'question':
       return node.choices.map((choice) => choice.next);
+    case 'verify-identity':
+      return [node.next, node.unverified];
     case 'outcome':
       return [];
   }
@@ -42,6 +45,10 @@ export function nodeTexts(node: SopNode): NodeText[] {
       add('say', node.say);
       node.choices.forEach((choice, i) => add(`choices[${i}].label`, choice.label));
       break;
+    case 'verify-identity':
+      add('prompt', node.prompt);
+      add('say', node.say);
+      break;
     case 'input':
       add('prompt', node.prompt);
       add('say', node.say);
@@ -55,6 +62,7 @@ export function nodeTexts(node: SopNode): NodeText[] {
       add('say', node.say);
       const outcome = node.outcome;
       add('outcome.summary', outcome.summary);
+      if (outcome.type === 'escalate') add('outcome.subject', outcome.subject);
       if (outcome.type === 'referred') {
         add('outcome.to', outcome.to);
         add('outcome.how', outcome.how);
@@ -85,6 +93,7 @@ export function capturesOf(node: SopNode): NodeCaptures {
   if (node.kind === 'question') {
     return node.var === undefined ? { must: [], may: [] } : { must: [node.var], may: [node.var] };
   }
+  if (node.kind === 'verify-identity') return { must: [IDENTITY_VARIABLE], may: [IDENTITY_VARIABLE] };
   if (node.kind === 'input') {
     return {
       must: node.fields.filter((field) => field.required).map((field) => field.var),
@@ -100,7 +109,7 @@ export function capturesOf(node: SopNode): NodeCaptures {
  */
 export function nodeLabel(node: SopNode): string {
   if (node.title !== undefined) return node.title;
-  const body = node.kind === 'question' || node.kind === 'input' ? node.prompt : node.text;
+  const body = node.kind === 'question' || node.kind === 'input' || node.kind === 'verify-identity' ? node.prompt : node.text;
   const firstLine = (body ?? node.id).split('\n')[0]?.trim() ?? node.id;
   return firstLine.length > 120 ? `${firstLine.slice(0, 117)}...` : firstLine;
 }

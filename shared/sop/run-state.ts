@@ -11,6 +11,8 @@ export const runAnswerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('continue') }),
   z.strictObject({ type: z.literal('choice'), choiceId: z.string() }),
   z.strictObject({ type: z.literal('input'), values: z.record(z.string(), z.string()) }),
+  /** A verify-identity node: the method used, or `not-verified`. */
+  z.strictObject({ type: z.literal('verify'), method: z.string() }),
 ]);
 
 /** A node that was answered and left: when, how, and which variables it captured. */
@@ -41,6 +43,12 @@ export const runStateSchema = z.strictObject({
   history: z.array(runStepSchema),
   /** Values captured along `history`; later captures of the same name win. */
   variables: z.record(z.string(), z.string()),
+  /**
+   * Values fixed when the run started (the district's notes, as `district.<name>`), kept in
+   * `variables` through every `back`. Recorded with the run, so a ticket says what the desk was
+   * told at the time.
+   */
+  constants: z.record(z.string(), z.string()).optional(),
   /** Milliseconds spent per node id, summed over every enter→leave, including undone visits. */
   timeSpent: z.record(z.string(), z.number()),
   /** After `back`: the answer previously given at `current`, offered as the default. */

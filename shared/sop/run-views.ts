@@ -1,3 +1,4 @@
+import { IDENTITY_METHOD_TEXT, identityMethodSchema } from '../escalation/schema';
 import { indexSop } from './graph';
 import { interpolate } from './interpolate';
 import { nodeLabel } from './nodes';
@@ -74,13 +75,25 @@ function answerLabel(node: SopNode, answer: RunAnswer, vars: Readonly<Record<str
       if (node.kind !== 'input') return '';
       const parts = node.fields
         .filter((field) => Object.hasOwn(answer.values, field.var))
-        .map((field) =>
-          node.sensitive ? `${field.label}: (recorded)` : `${field.label}: ${answer.values[field.var] ?? ''}`,
-        );
+        .map((field) => {
+          const value = answer.values[field.var] ?? '';
+          // Long answers (a description, replication steps) are on the ticket in full, in their
+          // own field; repeating them here would only push a step past its length limit.
+          if (node.sensitive) return `${field.label}: (recorded)`;
+          return value.length > PATH_VALUE_MAX ? `${field.label}: (recorded in full on the ticket)` : `${field.label}: ${value}`;
+        });
       return parts.length > 0 ? parts.join('; ') : 'Nothing entered';
+    }
+    case 'verify': {
+      const method = identityMethodSchema.safeParse(answer.method);
+      return method.success ? IDENTITY_METHOD_TEXT[method.data] : answer.method;
     }
   }
 }
+
+/** Input values longer than this are named, not copied, in the path taken. */
+const PATH_VALUE_MAX = 120;
+
 
 /**
  * Milliseconds spent per node id, summed over every visit (including visits later undone with
@@ -117,7 +130,8 @@ export function outcomeOf(doc: SopDocument, state: RunState): RunOutcome | undef
         return outcome.summary === undefined ? referred : { ...referred, summary: fill(outcome.summary) };
       }
       case 'escalate': {
-        const escalate = { ...outcome, assignee: fill(outcome.assignee), summary: fill(outcome.summary) };
+        const filledBase = { ...outcome, assignee: fill(outcome.assignee), summary: fill(outcome.summary) };
+        const escalate = outcome.subject === undefined ? filledBase : { ...filledBase, subject: fill(outcome.subject) };
         const queued = outcome.queue === undefined ? escalate : { ...escalate, queue: fill(outcome.queue) };
         return outcome.sealedNote === undefined
           ? queued

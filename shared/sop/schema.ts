@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALLER_ROLES, VERIFY_METHODS } from '../escalation/schema';
 import { PRIORITIES } from '../sla/priority';
 
 /**
@@ -57,9 +58,45 @@ const stepBody = {
   next: idSchema,
 };
 
+/**
+ * The escalation-draft fields a captured variable can fill. Canonical variable names
+ * (callerName, studentName, school, callbackPhone, ...) fill their field without saying so;
+ * `ticket:` on a field or question maps any other name. Kept as a plain string in the schema so
+ * lint, not a parse error, names the pack, node and variable of a mapping to a field that
+ * doesn't exist.
+ */
+export const TICKET_FIELDS = [
+  'description',
+  'replicationSteps',
+  'usersAffected',
+  'callerName',
+  'callerRole',
+  'studentName',
+  'studentNumber',
+  'school',
+  'callbackPhone',
+  'priority',
+  'hostedOutage',
+] as const;
+export type TicketField = (typeof TICKET_FIELDS)[number];
+
+const ticketMapping = z
+  .string()
+  .min(1)
+  .meta({ description: `The ticket field this value fills: one of ${TICKET_FIELDS.join(', ')}` });
+
 /** A choice of a question node; `label` is what a `var` on the question captures. */
 export const choiceSchema = z
-  .strictObject({ id: idSchema, label: text('Choice text'), next: idSchema })
+  .strictObject({
+    id: idSchema,
+    label: text('Choice text'),
+    next: idSchema,
+    value: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'What the choice puts in its ticket field (e.g. critical, staff, yes), when the question has `ticket:`' }),
+  })
   .meta({ id: 'Choice' });
 
 const questionBody = {
@@ -69,6 +106,7 @@ const questionBody = {
   say: text('Script to read to the caller').optional(),
   choices: z.array(choiceSchema).min(1),
   var: variableNameSchema.optional().meta({ description: 'Captures the chosen label into this variable' }),
+  ticket: ticketMapping.optional(),
 };
 
 const fieldCommon = {
@@ -76,6 +114,7 @@ const fieldCommon = {
   label: text('Field label, also used in error messages'),
   required: z.boolean().default(true),
   hint: text('Help text under the field').optional(),
+  ticket: ticketMapping.optional(),
 };
 const length = z.int().min(0);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dates must be YYYY-MM-DD' });
@@ -123,6 +162,32 @@ const inputBody = {
   next: idSchema,
 };
 
+/** Ways a desk checks who is calling, as the verify-identity node offers them. */
+export { VERIFY_METHODS } from '../escalation/schema';
+export type { VerifyMethod } from '../escalation/schema';
+
+/** The variable a verify-identity node captures: the method used, or `not-verified`. */
+export const IDENTITY_VARIABLE = 'identity';
+
+/**
+ * Checks the caller's identity before any account detail (FERPA). Records only that and how it
+ * was checked, never the data used; "could not verify" goes to `unverified`, where only general
+ * help is given.
+ */
+const verifyBody = {
+  kind: z.literal('verify-identity'),
+  ...nodeCommon,
+  prompt: text('How to check who is calling; may use {{var}}'),
+  say: text('Script to read to the caller').optional(),
+  methods: z
+    .array(z.enum(VERIFY_METHODS))
+    .min(1)
+    .default([...VERIFY_METHODS])
+    .meta({ description: 'Methods this desk accepts, in the order offered' }),
+  next: idSchema.meta({ description: 'Where a verified call goes' }),
+  unverified: idSchema.meta({ description: 'Where a call goes when identity could not be verified: general help only' }),
+};
+
 /** Who an escalation goes to: the district's own tier 2, or a case with the SIS vendor. */
 export const ESCALATION_KINDS = ['district-tier2', 'vendor-case'] as const;
 /** Priorities, named as in the vendor's matrix so a vendor case needs no translation. */
@@ -146,7 +211,8 @@ export const sopOutcomeSchema = z.discriminatedUnion('type', [
     sealedNote: z
       .strictObject({ prompt: text('What belongs in the sealed note (secrets never go in the body)') })
       .optional(),
-    summary: text('Ticket summary; may use {{var}}'),
+    subject: text('Ticket subject template; overrides the SOP\'s ticket.subject. No student data').optional(),
+    summary: text('Ticket summary, the first paragraph of the description; may use {{var}}'),
   }),
 ]).meta({ id: 'Outcome' });
 
@@ -158,16 +224,23 @@ const outcomeBody = {
   outcome: sopOutcomeSchema,
 };
 
-const bodies = [stepBody, questionBody, inputBody, outcomeBody] as const;
+const bodies = [stepBody, questionBody, inputBody, outcomeBody, verifyBody] as const;
 const keyedNodeSchema = z.discriminatedUnion(
   'kind',
-  [z.strictObject(bodies[0]), z.strictObject(bodies[1]), z.strictObject(bodies[2]), z.strictObject(bodies[3])],
+  [
+    z.strictObject(bodies[0]),
+    z.strictObject(bodies[1]),
+    z.strictObject(bodies[2]),
+    z.strictObject(bodies[3]),
+    z.strictObject(bodies[4]),
+  ],
 ).meta({ id: 'Node', description: 'A node; its id is its key in `nodes`' });
 const listedNodeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ id: idSchema, ...bodies[0] }),
   z.strictObject({ id: idSchema, ...bodies[1] }),
   z.strictObject({ id: idSchema, ...bodies[2] }),
   z.strictObject({ id: idSchema, ...bodies[3] }),
+  z.strictObject({ id: idSchema, ...bodies[4] }),
 ]).meta({ id: 'NodeWithId', description: 'A node in the list form of `nodes`' });
 
 /** A node with its id, as the engine and lint see it. */
@@ -184,6 +257,31 @@ const nodesSchema = z
     Array.isArray(nodes) ? nodes : Object.entries(nodes).map(([id, node]) => ({ id, ...node })),
   )
   .meta({ description: 'Nodes keyed by id, or a list of nodes with ids' });
+
+/** How an SOP's escalations become tickets; a pack's `ticket` is the default for its SOPs. */
+export const ticketDefaultsSchema = z
+  .strictObject({
+    subject: text(
+      'Subject template, e.g. "HAC parent login · {{school}} · account check". Cut at a word boundary at 150 characters; student data is refused',
+    ).optional(),
+    callerRole: z
+      .enum(CALLER_ROLES)
+      .optional()
+      .meta({ description: 'Who calls this SOP when no question asks (e.g. staff for a staff-only procedure)' }),
+  })
+  .meta({ id: 'TicketDefaults' });
+
+/**
+ * Something only the district can say (who its HAC tier 2 is, how it resets a password): the
+ * pack declares it, district IT fills it in (DistrictNotes policy), texts use
+ * `{{district.<name>}}`. Unset, the text says what to confirm with the district.
+ */
+export const districtNoteSchema = z
+  .strictObject({
+    label: text('What the desk must confirm with its district, as a phrase: "who takes HAC parent-login escalations"'),
+    example: text('How the example district does it, shown to district IT as a hint, never to analysts').optional(),
+  })
+  .meta({ id: 'DistrictNote' });
 
 /** Who an SOP is written for; the library filters by role. */
 export const AUDIENCES = ['analyst', 'technician', 'supervisor'] as const;
@@ -202,6 +300,9 @@ export const sopDocumentSchema = z
       .default([])
       .meta({ description: 'Phrases callers use, for search ("can\'t log in to HAC")' }),
     start: idSchema.meta({ description: 'Id of the first node' }),
+    ticket: ticketDefaultsSchema.default({}),
+    /** Copied from the pack on load; an SOP does not declare its own. */
+    district: z.record(variableNameSchema, districtNoteSchema).default({}),
     nodes: nodesSchema,
   })
   .meta({ id: 'SopDocument', title: 'SOP document' });
@@ -213,8 +314,21 @@ export const sopPackSchema = z
     title: text('Pack title'),
     version: semver,
     publisher: text('Who maintains these SOPs and their source'),
+    exampleFrom: text('For a shipped example pack: the district whose procedure it follows').optional(),
+    ticket: ticketDefaultsSchema.default({}),
+    district: z.record(variableNameSchema, districtNoteSchema).default({}),
     sops: z.array(sopDocumentSchema).min(1),
   })
+  .transform((pack) => ({
+    ...pack,
+    // Each SOP carries its pack's district notes and ticket defaults, so the engine, lint and
+    // the draft see one document and never need the pack beside it.
+    sops: pack.sops.map((sop) => ({
+      ...sop,
+      ticket: { ...pack.ticket, ...sop.ticket },
+      district: { ...pack.district, ...sop.district },
+    })),
+  }))
   .meta({ title: 'Deskbook SOP pack', description: 'Standard operating procedures for Deskbook' });
 
 /** An SOP as authored (nodes as a map or list, defaults omitted). */
@@ -231,6 +345,7 @@ export type StepNode = Extract<SopNode, { kind: 'step' }>;
 export type QuestionNode = Extract<SopNode, { kind: 'question' }>;
 export type InputNode = Extract<SopNode, { kind: 'input' }>;
 export type OutcomeNode = Extract<SopNode, { kind: 'outcome' }>;
+export type VerifyNode = Extract<SopNode, { kind: 'verify-identity' }>;
 export type SopChoice = z.output<typeof choiceSchema>;
 /** A parsed input field; satisfies shared/fields' `FieldSpec`, so it feeds `fieldValidator` directly. */
 export type InputField = z.output<typeof inputFieldSchema>;

@@ -72,6 +72,11 @@ const PATTERNS: readonly Pattern[] = [
     'security-asks-for-password',
     String.raw`\b(?:provide|give|send|share|email|include|list|tell)\b${SEG}{0,200}?\b${SECRET}\s+(?:that\s+)?(?:you|they|he|she|the\s+parent|the\s+caller)\s+(?:(?:have|has|had)\s+been\s+|are\s+|were\s+|was\s+)?(?:using|used|use|uses)\b`,
   ),
+  // Inviting what the caller "volunteers" about a password is asking for it with extra steps.
+  p(
+    'security-asks-for-password',
+    String.raw`\b(?:anything|whatever|what)\b${SEG}{0,40}?\b(?:volunteer\w*|offer\w*|sa(?:y|ys|id)|tells?|told|mention\w*|shares?|shared)\b${SEG}{0,30}?\b(?:about|regarding|of)\b${SEG}{0,20}?\b${SECRET}\b`,
+  ),
   p('security-logs-in-as-caller', String.raw`\b(?:log|logs|logged|logging|sign|signs|signed|signing)\s*(?:in|on|into)\s+as\s+${PERSON}\b`, { notStaffSubject: true }),
   p('security-logs-in-as-caller', String.raw`\b(?:log|logs|logging|sign|signs|signing)\s*(?:in|on)\s+for\s+${PERSON}\b`, { notStaffSubject: true }),
   p(

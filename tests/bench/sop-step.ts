@@ -34,6 +34,8 @@ function inputFor(node: SopNode, rand: () => number): RunInput {
     }
     case 'input':
       return { type: 'input', values: Object.fromEntries(node.fields.map((f) => [f.var, 'Pat Example'])) };
+    case 'verify-identity':
+      return { type: 'verify', method: 'callback-on-file' };
     case 'outcome':
       throw new Error(`node ${node.id} is an outcome: nothing to answer`);
   }

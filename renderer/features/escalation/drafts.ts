@@ -1,4 +1,4 @@
-import type { EscalationDraftInput } from '../../../shared/escalation/schema';
+import type { EscalationDraftInput, SealedNoteRef } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
 import { deskbook } from '../../ipc/client';
 import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
@@ -13,21 +13,50 @@ import { draftForDisk } from './secrets';
  * draft instead of starting another.
  */
 export async function openDraftFromRun(run: RunRow, now: number): Promise<string> {
-  return db().transaction('rw', db().runs, db().drafts, async () => {
-    const fresh = await db().runs.get(run.id);
-    if (fresh?.draftId && (await db().drafts.get(fresh.draftId))) return fresh.draftId;
+  const existing = await existingDraftOf(run.id);
+  if (existing) return existing;
+  const { draft: values, toSeal } = draftFromRun(run.id, run.doc, run.state);
+  // Values typed on sensitive nodes are sealed by main before the draft is written, outside the
+  // transaction (an IPC round trip would end it). A failure to seal stops here with nothing
+  // written, so the analyst can try again; nothing typed is silently dropped.
+  const sealed = await sealAll(toSeal);
+  const result = await db().transaction('rw', db().runs, db().drafts, async () => {
+    const raced = await existingDraftOf(run.id);
+    if (raced) return { id: raced, used: false };
     const draft: DraftRow = {
       id: crypto.randomUUID(),
       runId: run.id,
-      values: draftForDisk(draftFromRun(run.id, run.doc, run.state)),
+      values: draftForDisk({ ...values, sealedNotes: [...sealed, ...values.sealedNotes] }),
       mode: { kind: 'new' },
       createdAt: now,
       updatedAt: now,
     };
     await db().drafts.put(draft);
     await db().runs.update(run.id, { draftId: draft.id });
-    return draft.id;
+    return { id: draft.id, used: true };
   });
+  // A second click that lost the race: its notes are nobody's; drop them from the vault.
+  if (!result.used) for (const note of sealed) void deskbook().vault.discard({ handle: note.handle });
+  return result.id;
+}
+
+async function existingDraftOf(runId: string): Promise<string | null> {
+  const fresh = await db().runs.get(runId);
+  return fresh?.draftId && (await db().drafts.get(fresh.draftId)) ? fresh.draftId : null;
+}
+
+/** Seals each value in main's vault; on any failure discards the ones already sealed and throws. */
+async function sealAll(values: readonly { label: string; value: string }[]): Promise<SealedNoteRef[]> {
+  const sealed: SealedNoteRef[] = [];
+  for (const { label, value } of values) {
+    const result = await deskbook().vault.seal({ label: label.slice(0, 80), plaintext: value });
+    if (!result.ok) {
+      for (const note of sealed) void deskbook().vault.discard({ handle: note.handle });
+      throw new Error(`Sealed note "${label}": ${result.error.message}. Nothing was lost: the run still has it; try again.`);
+    }
+    sealed.push(result.value);
+  }
+  return sealed;
 }
 
 export async function createBlankDraft(now: number): Promise<string> {
@@ -49,6 +78,7 @@ export async function createDraftFromEscalation(row: EscalationRow, now: number)
   const values: EscalationDraftInput = {
     ...d,
     replicationSteps: d.replicationSteps ?? '',
+    usersAffected: d.usersAffected ?? '',
     callerName: d.callerName ?? '',
     studentName: d.studentName ?? '',
     studentNumber: d.studentNumber ?? '',

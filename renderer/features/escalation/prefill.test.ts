@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answer, startRun } from '../../../shared/sop/engine';
 import type { RunInput, RunState } from '../../../shared/sop/engine';
 import { sopDocumentSchema } from '../../../shared/sop/schema';
-import { blankDraft, draftFromRun } from './prefill';
+import { blankDraft, draftFromRun as runDraft } from './prefill';
+
+const draftFromRun = (...args: Parameters<typeof runDraft>) => runDraft(...args).draft;
 
 const doc = sopDocumentSchema.parse({
   id: 'portal-login',
@@ -76,8 +78,7 @@ describe('draftFromRun', () => {
     expect(draft).toMatchObject({
       kind: 'vendor-case',
       priority: 'high',
-      subject: 'Portal login fails for Ana Lopez',
-      description: 'Procedure: Portal login (v1.2.0). Escalating to Campus support (queue IC-Lincoln).',
+      subject: 'Portal login · escalate',
       callerRole: 'parent',
       callerName: 'Ana Lopez',
       callbackPhone: '(555) 234-5678',
@@ -86,6 +87,9 @@ describe('draftFromRun', () => {
       school: 'Lincoln',
       sealedNotes: [],
     });
+    expect(draft.description).toBe(
+      'Portal login fails for Ana Lopez\n\nCaptured on the call:\n- Fixed?: Still failing\n\nProcedure: Portal login (v1.2.0). Escalating to Campus support (queue IC-Lincoln).',
+    );
   });
 
   it('lists the path taken as steps already tried, and traces the SOP, its version and the path', () => {
@@ -109,15 +113,20 @@ describe('draftFromRun', () => {
     ['the student', 'student'],
     ['Teacher', 'staff'],
     ['front office', 'staff'],
-    ['someone', 'parent'],
   ] as const)('reads the caller role %j as %s', (typed, role) => {
     expect(draftFromRun('run-1', doc, escalated(typed)).callerRole).toBe(role);
+  });
+
+  it('leaves the caller role unchosen when nothing says who called, instead of "parent"', () => {
+    expect(draftFromRun('run-1', doc, escalated('someone')).callerRole).toBe('');
+    expect(blankDraft().callerRole).toBe('');
   });
 
   it('titles a run that did not end in an escalation after its procedure, as a district ticket', () => {
     const state = run([caller('Parent'), { type: 'continue' }, { type: 'choice', choiceId: 'works' }]);
     const draft = draftFromRun('run-2', doc, state);
-    expect(draft).toMatchObject({ kind: 'district-tier2', priority: 'medium', subject: 'Portal login', description: 'Procedure: Portal login (v1.2.0).' });
+    expect(draft).toMatchObject({ kind: 'district-tier2', priority: 'medium', subject: 'Portal login · resolved' });
+    expect(draft.description).toMatch(/Procedure: Portal login \(v1\.2\.0\)\.$/);
   });
 
   it('leaves a field blank when the run did not capture it', () => {

@@ -1,19 +1,8 @@
-import type { CallerRole, EscalationDraftInput } from '../../../shared/escalation/schema';
-import { callerRoleSchema } from '../../../shared/escalation/schema';
-import { interpolate, outcomeOf, pathTaken } from '../../../shared/sop/engine';
-import type { SopDocument } from '../../../shared/sop/schema';
+import type { EscalationDraftInput } from '../../../shared/escalation/schema';
+import { outcomeOf, pathTaken } from '../../../shared/sop/engine';
 import type { RunState } from '../../../shared/sop/engine';
-
-function callerRole(raw: string | undefined): CallerRole {
-  const value = (raw ?? '').trim().toLowerCase();
-  const parsed = callerRoleSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  if (/guardian/.test(value)) return 'guardian';
-  if (/parent|mother|father|mom|dad/.test(value)) return 'parent';
-  if (/student/.test(value)) return 'student';
-  if (/staff|teacher|employee|office/.test(value)) return 'staff';
-  return 'parent';
-}
+import type { SopDocument } from '../../../shared/sop/schema';
+import { ticketFromRun } from '../../../shared/sop/ticket';
 
 /** An empty draft, for an escalation started from the queue screen rather than a run. */
 export function blankDraft(): EscalationDraftInput {
@@ -23,48 +12,51 @@ export function blankDraft(): EscalationDraftInput {
     description: '',
     stepsTried: [],
     replicationSteps: '',
-    callerRole: 'parent',
+    usersAffected: '',
+    // Nobody picked a role yet: the form asks, rather than every ticket saying "parent".
+    callerRole: '',
     callerName: '',
     studentName: '',
     studentNumber: '',
     school: '',
     callbackPhone: '',
     priority: 'medium',
+    hostedOutage: false,
     sop: null,
     sealedNotes: [],
   };
 }
 
+/** What a finished run prefills: the draft, and the values the vault must seal into notes. */
+export interface RunDraft {
+  draft: EscalationDraftInput;
+  /** Values typed on sensitive nodes that no draft field takes (a Portal user name, an e-mail). */
+  toSeal: { label: string; value: string }[];
+}
+
 /**
- * Prefills a draft from a finished run: its captured variables (canonical names from the packs:
- * callerName, callerRole, studentName, studentNumber, school, callbackPhone), the path taken as
- * "steps already tried", and the SOP id, version and path. Sensitive nodes contribute their step
- * but not the values they captured.
+ * Prefills a draft from a finished run (shared/sop/ticket.ts decides where each captured value
+ * goes): the subject from the SOP's template, the summary, description and labelled facts, the
+ * mapped fields, the priority the analyst chose (else the outcome's default), how identity was
+ * checked, the path taken as "steps already tried", and the SOP id, version and path.
  */
-export function draftFromRun(runId: string, doc: SopDocument, state: RunState): EscalationDraftInput {
-  const vars = state.variables;
+export function draftFromRun(runId: string, doc: SopDocument, state: RunState): RunDraft {
   const outcome = outcomeOf(doc, state)?.outcome;
-  const path = pathTaken(doc, state);
   const escalate = outcome?.type === 'escalate' ? outcome : null;
-  const subject = escalate ? interpolate(escalate.summary, vars).slice(0, 150) : doc.title;
-  return {
+  const ticket = ticketFromRun(doc, state);
+  const path = pathTaken(doc, state);
+  const draft: EscalationDraftInput = {
     ...blankDraft(),
+    ...ticket.fields,
     kind: escalate?.escalationKind ?? 'district-tier2',
-    priority: escalate?.defaultPriority ?? 'medium',
-    subject,
-    description: [
-      `Procedure: ${doc.title} (v${doc.version}).`,
-      escalate ? `Escalating to ${escalate.assignee}${escalate.queue ? ` (queue ${escalate.queue})` : ''}.` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+    priority: ticket.priority ?? escalate?.defaultPriority ?? 'medium',
+    subject: ticket.subject,
+    description: ticket.description,
     stepsTried: path.map((step) => (step.answerLabel ? `${step.title} → ${step.answerLabel}` : step.title)),
-    callerRole: callerRole(vars.callerRole),
-    callerName: vars.callerName ?? '',
-    studentName: vars.studentName ?? '',
-    studentNumber: vars.studentNumber ?? '',
-    school: vars.school ?? '',
-    callbackPhone: vars.callbackPhone ?? '',
+    callerRole: ticket.callerRole,
+    hostedOutage: ticket.hostedOutage,
+    ...(ticket.identity ? { identity: ticket.identity } : {}),
     sop: { id: doc.id, version: doc.version, runId, path: path.map((step) => step.nodeId) },
   };
+  return { draft, toSeal: ticket.sealed };
 }

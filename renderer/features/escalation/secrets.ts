@@ -63,6 +63,7 @@ export function draftForDisk(values: EscalationDraftInput): EscalationDraftInput
     description: clean(values.description) ?? '',
     stepsTried: values.stepsTried.map((step) => clean(step) ?? ''),
     replicationSteps: clean(values.replicationSteps),
+    usersAffected: clean(values.usersAffected),
     callerName: clean(values.callerName),
     callbackPhone: clean(values.callbackPhone) ?? '',
     studentNumber: clean(values.studentNumber),

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
-import type { SopNode } from '../../../shared/sop/schema';
+import { NOT_VERIFIED } from '../../../shared/sop/engine';
+import type { SopNode, VerifyNode } from '../../../shared/sop/schema';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
@@ -23,10 +24,26 @@ function nodeHeading(node: SopNode, vars: Record<string, string>): string {
       return interpolate(node.prompt, vars);
     case 'input':
       return node.title ?? interpolate(node.prompt, vars);
+    case 'verify-identity':
+      return node.title ?? 'Verify who is calling';
     case 'outcome':
       return node.title ?? 'Outcome';
   }
 }
+
+/** A verify-identity node's answers, in order: each accepted method, then "could not verify". */
+function verifyChoices(node: VerifyNode): { method: string; label: string }[] {
+  return [
+    ...node.methods.map((method) => ({ method, label: VERIFY_METHOD_LABEL[method] })),
+    { method: NOT_VERIFIED, label: 'Could not verify: give general help only, no account details' },
+  ];
+}
+
+const VERIFY_METHOD_LABEL = {
+  'callback-on-file': 'Verified: I called back the phone number on file',
+  'district-facts': 'Verified: the caller confirmed the facts the district lists',
+  'photo-id-in-person': 'Verified: in person, with photo ID',
+} as const;
 
 /** One SOP run: one node at a time, keyboard first, saved after every answer. */
 export function RunScreen({ runId }: { runId: string }) {
@@ -80,7 +97,7 @@ function RunView({ run }: { run: RunRow }) {
   // Move focus to the new node's heading so screen readers announce it and keys keep working;
   // input and outcome nodes focus their first control instead, so the analyst can act at once.
   useEffect(() => {
-    if (node.kind === 'step' || node.kind === 'question') headingRef.current?.focus();
+    if (node.kind === 'step' || node.kind === 'question' || node.kind === 'verify-identity') headingRef.current?.focus();
   }, [node.id, node.kind]);
 
   useEffect(() => {
@@ -96,6 +113,12 @@ function RunView({ run }: { run: RunRow }) {
         if (choice) {
           event.preventDefault();
           void submit({ type: 'choice', choiceId: choice.id });
+        }
+      } else if (node.kind === 'verify-identity' && /^[1-9]$/.test(event.key)) {
+        const choice = verifyChoices(node)[Number(event.key) - 1];
+        if (choice) {
+          event.preventDefault();
+          void submit({ type: 'verify', method: choice.method });
         }
       } else if (node.kind === 'step' && event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
         event.preventDefault();
@@ -174,6 +197,22 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
             </li>
           ))}
         </ol>
+      );
+    case 'verify-identity':
+      return (
+        <>
+          <p className="node-text">{interpolate(node.prompt, vars)}</p>
+          <p className="muted">Record only how you checked, never the answers the caller gave.</p>
+          <ol className="choices" aria-label="How identity was checked">
+            {verifyChoices(node).map((choice, i) => (
+              <li key={choice.method}>
+                <button type="button" onClick={() => void onSubmit({ type: 'verify', method: choice.method })} aria-keyshortcuts={String(i + 1)}>
+                  <kbd>{i + 1}</kbd> {choice.label}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
       );
     case 'input':
       return (

@@ -12,7 +12,7 @@ export interface PackFinding {
 
 const fromLint = (f: LintFinding): PackFinding => ({
   severity: f.severity,
-  where: [f.sopId, f.nodeId].filter(Boolean).join('/') + (f.field ? ` ${f.field}` : ''),
+  where: [f.packId, f.sopId, f.nodeId].filter(Boolean).join('/') + (f.field ? ` ${f.field}` : ''),
   message: f.message,
 });
 

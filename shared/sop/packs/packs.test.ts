@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { answer, currentNode, outcomeOf, startRun } from '../engine';
 import type { RunInput, RunState } from '../engine';
+import { districtConstants } from '../district';
 import { lintPack } from '../lint';
 import { loadSopPack } from '../load';
 import { capturesOf, successorsOf } from '../nodes';
@@ -57,7 +58,12 @@ function inputsTo(doc: SopDocument, target: string): RunInput[] {
         ? current.choices.map((c) => ({ next: c.next, input: { type: 'choice', choiceId: c.id } }))
         : current.kind === 'input'
           ? [{ next: current.next, input: { type: 'input', values: Object.fromEntries(current.fields.map((f) => [f.var, sample(f)])) } }]
-          : successorsOf(current).map((next) => ({ next, input: { type: 'continue' } }));
+          : current.kind === 'verify-identity'
+            ? [
+                { next: current.next, input: { type: 'verify', method: current.methods[0] ?? 'callback-on-file' } },
+                { next: current.unverified, input: { type: 'verify', method: 'not-verified' } },
+              ]
+            : successorsOf(current).map((next) => ({ next, input: { type: 'continue' } }));
     for (const edge of edges) {
       if (seen.has(edge.next)) continue;
       seen.add(edge.next);
@@ -114,7 +120,7 @@ describe('built-in SOP packs', () => {
   it('reach every outcome of every SOP through the engine, with all {{var}} filled in', () => {
     for (const doc of sops) {
       for (const outcome of doc.nodes.filter((n) => n.kind === 'outcome')) {
-        let state: RunState = startRun(doc, 0);
+        let state: RunState = startRun(doc, 0, districtConstants(doc));
         inputsTo(doc, outcome.id).forEach((input, i) => {
           state = answer(doc, state, input, i + 1);
         });
@@ -128,7 +134,18 @@ describe('built-in SOP packs', () => {
 
   it('capture only canonical variables plus a few SOP-specific ones, and never a password', () => {
     const captured = new Set(sops.flatMap((doc) => doc.nodes.flatMap((n) => capturesOf(n).may)));
-    const specific = ['homeAddress', 'issueDescription', 'replicationSteps', 'usersAffected', 'vendorPriority'];
+    const specific = [
+      'homeAddress',
+      'hostedOutage',
+      'identity',
+      'issueDescription',
+      'jobRole',
+      'parentLoginId',
+      'problem',
+      'replicationSteps',
+      'usersAffected',
+      'vendorPriority',
+    ];
     const canonical = new Set<string>(CANONICAL_VARIABLES);
     expect([...captured].filter((name) => !canonical.has(name)).sort()).toEqual(
       specific.sort(),
@@ -144,31 +161,85 @@ describe('built-in packs follow their seeds', () => {
     expect(safe?.kind === 'step' && safe.next).toBe('collect-details');
   });
 
-  it('HAC parent login escalates to Jennifer Miller with a sealed note instead of credentials in the body', () => {
+  it("HAC parent login escalates to the district's HAC tier 2 (Jennifer Miller in the example), the login ID sealed", () => {
     const outcome = node('hac-parent-login', 'escalate-tier2');
     expect(outcome?.kind === 'outcome' && outcome.outcome).toMatchObject({
       type: 'escalate',
       escalationKind: 'district-tier2',
-      assignee: expect.stringContaining('Jennifer Miller'),
-      sealedNote: { prompt: expect.stringContaining('never goes in the ticket body') },
+      assignee: '{{district.parentLoginTier2}}',
+      sealedNote: { prompt: expect.stringContaining('never goes in the ticket text') },
     });
+    expect(sopById('hac-parent-login').district['parentLoginTier2']?.example).toContain('Jennifer Miller');
     const details = node('hac-parent-login', 'collect-details');
-    expect(details?.kind === 'input' && details.fields.map((f) => f.var)).toEqual([
+    expect(details?.kind === 'input' && details.sensitive && details.fields.map((f) => f.var)).toEqual([
       'studentName',
       'studentNumber',
       'school',
       'callbackPhone',
+      'parentLoginId',
     ]);
   });
 
-  it('HAC student login refers to the Registrar or escalates to Rodney White', () => {
+  it("HAC student login refers to the Registrar or escalates to the district's student-login tier 2 (Rodney White in the example)", () => {
     const outcomes = sopById('hac-student-login').nodes.flatMap((n) => (n.kind === 'outcome' ? [n.outcome] : []));
     expect(outcomes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'referred', to: expect.stringContaining('Registrar') }),
-        expect.objectContaining({ type: 'escalate', assignee: expect.stringContaining('Rodney White') }),
+        expect.objectContaining({ type: 'escalate', assignee: '{{district.studentLoginTier2}}' }),
       ]),
     );
+    expect(sopById('hac-student-login').district['studentLoginTier2']?.example).toContain('Rodney White');
+  });
+
+  it('HAC student login sends a failing computer login to a real next step, not a procedure that does not exist', () => {
+    const computer = node('hac-student-login', 'computer-login');
+    const fails = computer?.kind === 'question' ? computer.choices.find((c) => c.id === 'computer-fails') : undefined;
+    const next = fails && node('hac-student-login', fails.next);
+    expect(next?.kind === 'outcome' && next.outcome).toMatchObject({ type: 'escalate', assignee: '{{district.studentNetworkTeam}}' });
+    expect(JSON.stringify(sopById('hac-student-login'))).not.toMatch(/network account procedure/);
+  });
+
+  it.each(['hac-parent-login', 'hac-student-login', 'ic-portal-new-account', 'ic-portal-login-help'])(
+    '%s verifies the caller before any account detail, with "could not verify" giving general help only',
+    (id) => {
+      const doc = sopById(id);
+      const verify = doc.nodes.find((n) => n.kind === 'verify-identity');
+      expect(verify).toBeDefined();
+      // Nothing but the caller's name (and who is calling) comes before it.
+      const before = doc.nodes.slice(0, doc.nodes.indexOf(verify!));
+      expect(before.flatMap((n) => capturesOf(n).may).every((v) => v === 'callerName' || v === 'callerRole')).toBe(true);
+      const unverified = verify?.kind === 'verify-identity' ? node(id, verify.unverified) : undefined;
+      expect(unverified?.kind === 'step' && unverified.text).toMatch(/general help/);
+    },
+  );
+
+  it('say one password rule everywhere: never ask; a password said anyway goes only in a sealed note', () => {
+    for (const doc of sops) {
+      for (const n of doc.nodes) {
+        for (const text of [n.notes, n.kind === 'outcome' && n.outcome.type === 'escalate' ? n.outcome.sealedNote?.prompt : undefined]) {
+          if (!text || !/password/i.test(text)) continue;
+          if (/\b(?:offers?|volunteer\w*|says?\b[^.]*anyway)/i.test(text)) expect(text, `${doc.id}/${n.id}`).toMatch(/sealed note/);
+          expect(text, `${doc.id}/${n.id}`).not.toMatch(/stop them/);
+        }
+      }
+    }
+  });
+
+  it('state nothing the seeds do not: the 24-hour reply only for reactivation, no US-wide rule for other roles', () => {
+    const portal = sopById('ic-portal-new-account');
+    expect(JSON.stringify(node('ic-portal-new-account', 'referred-portal-help'))).not.toMatch(/24 hours/);
+    expect(portal.district['reactivationReplyTime']?.example).toMatch(/24 hours/);
+    expect(JSON.stringify(node('ic-household-access', 'referred-requirements'))).not.toMatch(/two full business days/);
+    expect(JSON.stringify(sopById('hac-parent-login'))).not.toMatch(/reset through your child's school/);
+  });
+
+  it('keep district names, addresses and numbers out of the text every district sees', () => {
+    for (const doc of sops) {
+      const { district, ...rest } = doc;
+      const text = JSON.stringify(rest);
+      expect(text, doc.id).not.toMatch(/Jennifer Miller|Rodney White|portalhelp@|720-423-3888|jcschools\.us|cfisd\.net/);
+      if (doc.id !== 'ic-vendor-escalation') expect(Object.keys(district).length, doc.id).toBeGreaterThan(0);
+    }
   });
 
   it('Campus Portal reactivation collects the account details but never the password', () => {
@@ -181,6 +252,13 @@ describe('built-in packs follow their seeds', () => {
       'email',
     ]);
     expect(node('ic-portal-login-help', 'reactivation')?.notes).toMatch(/Leave it out/);
+  });
+
+  it('vendor escalation maps the chosen priority to the ticket on both paths', () => {
+    for (const id of ['vendor-priority', 'suggested-priority']) {
+      const q = node('ic-vendor-escalation', id);
+      expect(q?.kind === 'question' && q.ticket).toBe('priority');
+    }
   });
 
   it('vendor escalation offers every priority in the vendor matrix', () => {
