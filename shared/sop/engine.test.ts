@@ -252,3 +252,44 @@ describe('views of a run', () => {
     });
   });
 });
+
+describe('a verify-identity node', () => {
+  const verifying = sopDocumentSchema.parse({
+    id: 'verified-call',
+    title: 'Verified call',
+    version: '1.0.0',
+    audience: ['analyst'],
+    start: 'verify',
+    district: { facts: { label: 'the facts to check' } },
+    nodes: {
+      verify: { kind: 'verify-identity', prompt: 'Check {{district.facts}}', methods: ['callback-on-file', 'photo-id-in-person'], next: 'account', unverified: 'general' },
+      account: { kind: 'outcome', outcome: { type: 'resolved', summary: 'Account help' } },
+      general: { kind: 'outcome', outcome: { type: 'resolved', summary: 'General help only' } },
+    },
+  });
+  const start = () => startRun(verifying, 0, { 'district.facts': 'student ID and birth date' });
+
+  it('records how identity was checked and goes on to the account', () => {
+    const state = answer(verifying, start(), { type: 'verify', method: 'callback-on-file' }, 5);
+    expect(state.current).toBe('account');
+    expect(state.variables).toMatchObject({ identity: 'callback-on-file' });
+    expect(pathTaken(verifying, state)[0]?.answerLabel).toBe('Identity verified: called back the phone number on file');
+  });
+
+  it('sends "could not verify" to general help', () => {
+    const state = answer(verifying, start(), { type: 'verify', method: 'not-verified' }, 5);
+    expect(state.current).toBe('general');
+    expect(state.variables['identity']).toBe('not-verified');
+  });
+
+  it('refuses a method the node does not offer', () => {
+    expect(() => answer(verifying, start(), { type: 'verify', method: 'district-facts' }, 5)).toThrow(SopRunError);
+  });
+
+  it("keeps the district's values through back", () => {
+    const answered = answer(verifying, start(), { type: 'verify', method: 'callback-on-file' }, 5);
+    const undone = back(verifying, answered, 9);
+    expect(undone.variables).toEqual({ 'district.facts': 'student ID and birth date' });
+    expect(runStateSchema.parse(undone)).toEqual(undone);
+  });
+});

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
-import { callerRoleSchema, escalationDraftSchema } from '../../../shared/escalation/schema';
+import { IDENTITY_METHOD_TEXT, callerRoleSchema, escalationDraftSchema } from '../../../shared/escalation/schema';
 import type { CallerRole, EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
 import { VENDOR_SUPPORT_POLICY } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
@@ -150,7 +150,11 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       </small>
     ) : null;
 
-  const sealPrompt = useMemo(() => (draft.values.sop ? 'Put any login or password the caller gave in a sealed note, never in the text.' : null), [draft.values.sop]);
+  const sealPrompt = useMemo(
+    () => (draft.values.sop ? 'Never ask for a password. If the caller said one anyway, seal it here: it never goes in the ticket text.' : null),
+    [draft.values.sop],
+  );
+  const identity = draft.values.identity;
 
   return (
     // autoComplete="off" also keeps Chromium from saving the fields' text in its session-history
@@ -243,17 +247,32 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         <textarea {...aria('replicationSteps')} rows={3} {...register('replicationSteps')} aria-required={kind === 'vendor-case'} />
         <ErrorText name="replicationSteps" />
       </div>
+      <div className="field">
+        <label htmlFor="draft-usersAffected">Who is affected (optional: one user, a school, everyone)</label>
+        <input {...aria('usersAffected')} autoComplete="off" {...register('usersAffected')} />
+        <ErrorText name="usersAffected" />
+      </div>
+      {kind === 'vendor-case' && (
+        <label className="field">
+          <input type="checkbox" {...register('hostedOutage')} /> Outage of a Campus Hosted site (the vendor&apos;s Hosting Support works 24/7)
+        </label>
+      )}
       <fieldset className="grid">
         <legend>Caller and student</legend>
+        <p className={identity && identity !== 'not-verified' ? 'muted' : 'warning'} data-testid="draft-identity">
+          {identity ? IDENTITY_METHOD_TEXT[identity] : 'Identity: not checked in Deskbook (this ticket did not come from a verify step)'}
+        </p>
         <div className="field">
           <label htmlFor="draft-callerRole">Caller is</label>
           <select {...aria('callerRole')} {...register('callerRole')}>
+            <option value="">Choose who called…</option>
             {callerRoleSchema.options.map((role) => (
               <option key={role} value={role}>
                 {CALLER_ROLE_LABELS[role]}
               </option>
             ))}
           </select>
+          <ErrorText name="callerRole" />
         </div>
         {TEXT_FIELDS.map(([name, label, type]) => (
           <div className="field" key={name}>

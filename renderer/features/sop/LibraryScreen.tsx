@@ -15,6 +15,7 @@ export function LibraryScreen() {
   const catalog = useCatalog();
   const active = useActiveRuns();
   const navigate = useAppStore((s) => s.navigate);
+  const districtNotes = useAppStore((s) => s.settings?.library.districtNotes);
   const [query, setQuery] = useState('');
   const search = useMemo(() => createSopSearch(catalog), [catalog]);
   const results = useMemo(() => search(query), [search, query]);
@@ -35,7 +36,7 @@ export function LibraryScreen() {
   const open = async (entry: CatalogEntry) => {
     // The engine (and zod) load on the first open, not with the library.
     const { createRun } = await import('./runs');
-    const run = await createRun(entry.doc, entry.packId, Date.now());
+    const run = await createRun(entry.doc, entry.packId, Date.now(), districtNotes?.[entry.packId] ?? {});
     navigate({ name: 'run', runId: run.id });
   };
 
@@ -115,7 +116,12 @@ export function LibraryScreen() {
             <button type="button" className="sop-open" onClick={() => void open(entry)}>
               <span className="sop-title">{entry.doc.title}</span>
               <span className="muted sop-meta">
-                v{entry.doc.version} · {entry.source === 'district' ? `district pack “${entry.packTitle}”` : 'built-in'}
+                v{entry.doc.version} ·{' '}
+                {entry.source === 'district'
+                  ? `district pack “${entry.packTitle}”`
+                  : entry.exampleFrom
+                    ? `built-in example from ${entry.exampleFrom}`
+                    : 'built-in'}
                 {entry.doc.tags.length > 0 ? ` · ${entry.doc.tags.join(', ')}` : ''}
               </span>
               {entry.doc.symptoms[0] && <span className="sop-symptom">“{entry.doc.symptoms[0]}”</span>}
@@ -123,7 +129,17 @@ export function LibraryScreen() {
           </li>
         ))}
       </ul>
-      {results.length === 0 && <p>No procedure matches “{query}”. Try fewer words, or what the caller sees on screen.</p>}
+      {results.length === 0 && catalog.length > 0 && <p>No procedure matches “{query}”. Try fewer words, or what the caller sees on screen.</p>}
+      {catalog.length === 0 && (
+        <p role="status">
+          Your district has not published any procedures to this computer yet. Built-in examples are hidden by policy; import the district&apos;s pack
+          below, or ask district IT.
+        </p>
+      )}
+      <p className="muted">
+        Built-in procedures are examples from three districts (Cy-Fair ISD, Jefferson City Public Schools, Denver Public Schools) and Infinite Campus&apos;s
+        own support rules. Where only your district can say (names, numbers, who resets what), they show your district&apos;s notes, or what to confirm.
+      </p>
       <ImportPack />
     </div>
   );

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import type { LibrarySettings } from '../../../shared/ipc/settings';
 import { BUILTIN_PACKS } from '../../../shared/sop/packs';
+import { useAppStore } from '../../state/store';
 import type { SopDocument, SopPack } from '../../../shared/sop/schema';
 import { db } from '../../db/db';
 
@@ -11,7 +13,12 @@ export interface CatalogEntry {
   packId: string;
   packTitle: string;
   source: 'built-in' | 'district';
+  /** For a shipped example pack: the district whose procedure it follows. */
+  exampleFrom?: string;
 }
+
+/** What the library offers when no policy says otherwise: every pack, built-ins included. */
+const ALL_PACKS: Pick<LibrarySettings, 'builtInPacks' | 'enabledPacks'> = { builtInPacks: 'show', enabledPacks: [] };
 
 function compareSemver(a: string, b: string): number {
   const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
@@ -26,9 +33,16 @@ function compareSemver(a: string, b: string): number {
 /**
  * Builds the catalog: built-in packs, then imported district packs (the newest version of each
  * pack id). A district pack with the same SOP id as a built-in one replaces it, so a district can
- * adapt a shipped procedure.
+ * adapt a shipped procedure. The district's library policy decides what is listed: built-ins
+ * hidden (`builtInPacks: 'hide'`), and only the packs in `enabledPacks` when it names any.
  */
-export function buildCatalog(builtin: readonly SopPack[], imported: readonly SopPack[]): CatalogEntry[] {
+export function buildCatalog(
+  builtin: readonly SopPack[],
+  imported: readonly SopPack[],
+  library: Pick<LibrarySettings, 'builtInPacks' | 'enabledPacks'> = ALL_PACKS,
+): CatalogEntry[] {
+  const enabled = new Set(library.enabledPacks);
+  const listed = (pack: SopPack) => enabled.size === 0 || enabled.has(pack.id);
   const newest = new Map<string, SopPack>();
   for (const pack of imported) {
     const current = newest.get(pack.id);
@@ -37,11 +51,12 @@ export function buildCatalog(builtin: readonly SopPack[], imported: readonly Sop
   const bySop = new Map<string, CatalogEntry>();
   const add = (pack: SopPack, source: CatalogEntry['source']) => {
     for (const doc of pack.sops) {
-      bySop.set(doc.id, { key: `${pack.id}/${doc.id}@${doc.version}`, doc, packId: pack.id, packTitle: pack.title, source });
+      const entry: CatalogEntry = { key: `${pack.id}/${doc.id}@${doc.version}`, doc, packId: pack.id, packTitle: pack.title, source };
+      bySop.set(doc.id, source === 'built-in' && pack.exampleFrom ? { ...entry, exampleFrom: pack.exampleFrom } : entry);
     }
   };
-  for (const pack of builtin) add(pack, 'built-in');
-  for (const pack of newest.values()) add(pack, 'district');
+  if (library.builtInPacks === 'show') for (const pack of builtin) if (listed(pack)) add(pack, 'built-in');
+  for (const pack of newest.values()) if (listed(pack)) add(pack, 'district');
   // Plain code-unit order: localeCompare's first call costs Chromium a collation set-up at start.
   return [...bySop.values()].sort((a, b) => (a.doc.title < b.doc.title ? -1 : a.doc.title > b.doc.title ? 1 : 0));
 }
@@ -49,7 +64,13 @@ export function buildCatalog(builtin: readonly SopPack[], imported: readonly Sop
 /** The live catalog: re-computed when a district pack is imported. */
 export function useCatalog(): CatalogEntry[] {
   const imported = useLiveQuery(() => db().packs.toArray(), [], []);
-  return useMemo(() => buildCatalog(BUILTIN_PACKS, imported.map((row) => row.pack)), [imported]);
+  const library = useAppStore((s) => s.settings?.library);
+  const builtInPacks = library?.builtInPacks ?? 'show';
+  const enabledPacks = library?.enabledPacks;
+  return useMemo(
+    () => buildCatalog(BUILTIN_PACKS, imported.map((row) => row.pack), { builtInPacks, enabledPacks: enabledPacks ?? [] }),
+    [imported, builtInPacks, enabledPacks],
+  );
 }
 
 export { compareSemver };

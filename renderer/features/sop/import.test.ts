@@ -47,6 +47,25 @@ describe('the catalog and its search', () => {
     expect(entry?.doc.version).toBe('2.0.0');
   });
 
+  it('says which district each built-in example comes from', () => {
+    const entry = buildCatalog(BUILTIN_PACKS, []).find((e) => e.doc.id === 'hac-parent-login');
+    expect(entry).toMatchObject({ source: 'built-in', exampleFrom: expect.stringContaining('Cy-Fair ISD') });
+  });
+
+  it('hides the built-in packs when the district policy says so, keeping its own', () => {
+    const hac = BUILTIN_PACKS.find((p) => p.id === 'hac-support')!;
+    const own = { ...hac, id: 'district-hac', exampleFrom: undefined };
+    expect(buildCatalog(BUILTIN_PACKS, [], { builtInPacks: 'hide', enabledPacks: [] })).toEqual([]);
+    const catalog = buildCatalog(BUILTIN_PACKS, [own], { builtInPacks: 'hide', enabledPacks: [] });
+    expect(new Set(catalog.map((e) => e.packId))).toEqual(new Set(['district-hac']));
+    expect(catalog.every((e) => e.source === 'district')).toBe(true);
+  });
+
+  it('lists only the enabled packs when the policy names some', () => {
+    const catalog = buildCatalog(BUILTIN_PACKS, [], { builtInPacks: 'show', enabledPacks: ['ic-vendor-support', 'ic-household'] });
+    expect(catalog.map((e) => e.doc.id).sort()).toEqual(['ic-household-access', 'ic-vendor-escalation']);
+  });
+
   it('finds procedures from what callers say, typos included', () => {
     const search = createSopSearch(buildCatalog(BUILTIN_PACKS, []));
     expect(search('hac pasword not working')[0]?.doc.id).toBe('hac-parent-login');

@@ -1,16 +1,20 @@
+import { districtConstants } from '../../../shared/sop/district';
 import { answer, back, startRun } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
 import type { SopDocument } from '../../../shared/sop/schema';
 import { db } from '../../db/db';
 import type { RunRow } from '../../db/db';
 
-/** Starts a run on this exact document version and saves it before the first screen shows. */
-export async function createRun(doc: SopDocument, packId: string, now: number): Promise<RunRow> {
+/**
+ * Starts a run on this exact document version and saves it before the first screen shows. The
+ * district's notes for the pack are fixed into the run as it starts (`{{district.x}}`).
+ */
+export async function createRun(doc: SopDocument, packId: string, now: number, districtNotes: Readonly<Record<string, string>> = {}): Promise<RunRow> {
   const row: RunRow = {
     id: crypto.randomUUID(),
     doc,
     packId,
-    state: startRun(doc, now),
+    state: startRun(doc, now, districtConstants(doc, districtNotes)),
     status: 'active',
     notes: {},
     startedAt: now,
