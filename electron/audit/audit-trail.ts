@@ -8,7 +8,7 @@ import { toCsvText } from './csv';
 import { createPendingFile } from './pending-file';
 
 /** The decisions a supervisor can take (`Decision['kind']` in shared/review). */
-export const auditActionSchema = z.enum(['approve', 'return', 'forward']);
+export const auditActionSchema = z.enum(['approve', 'return', 'forward', 'vendor-case']);
 
 /** What the caller records for one decision (the trail adds `seq`, `at` and the hashes). */
 export const auditInputSchema = z.object({

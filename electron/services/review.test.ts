@@ -68,10 +68,10 @@ const request = (decision: DecisionRequest['decision']): DecisionRequest => ({
   maybeDelivered: false,
 });
 
-function service(user: UserProfile, memory = memoryReview()) {
+function service(user: UserProfile, memory = memoryReview(), now = new Date()) {
   const audit = createAuditTrail(path.join(dir, 'audit.jsonl'), () => new Date('2026-11-23T15:05:00Z'));
   const vault = createVault(path.join(dir, 'vault'), createDevEncryptor(dir));
-  const svc = createReviewService({ connector: async () => memory.connector, user: () => user, vault, now: () => new Date(), audit, machine: 'desk-07', log: createLogger('t', () => {}) });
+  const svc = createReviewService({ connector: async () => memory.connector, user: () => user, vault, now: () => now, audit, machine: 'desk-07', log: createLogger('t', () => {}) });
   return { svc, audit, memory };
 }
 
@@ -85,6 +85,39 @@ describe('the review service', () => {
       path: 'decision.kind',
     });
     expect(memory.writes).toEqual([]);
+  });
+
+  const vendorCase = { kind: 'vendor-case', caseNumber: '1234567', submittedAt: '2026-11-23T14:50:00.000Z' } as const;
+
+  it('refuses to record a vendor case number for a supervisor who is not an Authorized Contact, writing and auditing nothing', async () => {
+    const { svc, audit, memory } = service(supervisor);
+    memory.release();
+    await expect(svc.decide(request(vendorCase))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      path: 'decision.kind',
+      message: expect.stringContaining('only the district\'s Authorized Contacts may record a vendor case number'),
+    });
+    expect(memory.writes).toEqual([]);
+    expect(await audit.list()).toEqual([]);
+  });
+
+  it("refuses a case submission time later than main's clock, naming the field", async () => {
+    const { svc, memory } = service({ ...supervisor, authorizedContact: true }, memoryReview(), new Date('2026-11-23T15:00:00Z'));
+    memory.release();
+    await expect(svc.decide(request({ ...vendorCase, submittedAt: '2026-11-23T15:10:00.000Z' }))).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      path: 'decision.submittedAt',
+      message: expect.stringMatching(/^Case submitted at: is in the future/),
+    });
+    expect(memory.writes).toEqual([]);
+  });
+
+  it('records an Authorized Contact\'s vendor case number once, audited with the case number and submission time', async () => {
+    const { svc, audit, memory } = service({ ...supervisor, authorizedContact: true }, memoryReview(), new Date('2026-11-23T15:00:00Z'));
+    memory.release();
+    await expect(svc.decide(request(vendorCase))).resolves.toMatchObject({ kind: 'sent' });
+    expect(memory.writes).toHaveLength(1);
+    expect(await audit.list()).toMatchObject([{ action: 'vendor-case', detail: 'Infinite Campus case 1234567, submitted 2026-11-23T14:50:00.000Z' }]);
   });
 
   it('applies a decision once when two attempts race, and audits it once with who, what and where', async () => {

@@ -1,8 +1,8 @@
 import { decisionTexts, escalationTexts } from '../../shared/escalation/outgoing-texts';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import type { UserProfile } from '../../shared/ipc/settings';
-import type { DecisionRequest, ResubmitRequest } from '../../shared/review/schema';
-import { decisionRequestSchema, resubmitRequestSchema } from '../../shared/review/schema';
+import type { Decision, DecisionRequest, ResubmitRequest } from '../../shared/review/schema';
+import { decisionRequestSchema, resubmitRequestSchema, vendorCaseTimeRefusal } from '../../shared/review/schema';
 import type { AuditAnchorReport } from '../../shared/ipc/contract';
 import { DeskbookError, isSignInCode } from '../../shared/result';
 import { anchorOf } from '../audit';
@@ -20,10 +20,27 @@ export interface ReviewServiceOptions extends SyncDeps {
   machine: string;
 }
 
-const DETAIL = {
-  approve: (d: { note?: string }) => d.note ?? '',
-  return: (d: { comment: string }) => d.comment,
-  forward: (d: { priority: string }) => `vendor case, priority ${d.priority}`,
+/** What the audit trail's `detail` says of a decision. */
+function detailOf(d: Decision): string {
+  switch (d.kind) {
+    case 'approve':
+      return d.note ?? '';
+    case 'return':
+      return d.comment;
+    case 'forward':
+      return `vendor case, priority ${d.priority}`;
+    case 'vendor-case':
+      return `Infinite Campus case ${d.caseNumber}, submitted ${d.submittedAt}${d.note ? `: ${d.note}` : ''}`;
+  }
+}
+
+/**
+ * Opening a vendor case and recording its case number are the Authorized Contacts' alone (the
+ * vendor takes cases only from them), refused here whatever the renderer shows or sends.
+ */
+const AUTHORIZED_CONTACT_ONLY: Partial<Record<Decision['kind'], string>> = {
+  forward: "decision.kind: only the district's Authorized Contacts may open vendor cases; ask one of them to forward it.",
+  'vendor-case': "decision.kind: only the district's Authorized Contacts may record a vendor case number; ask one of them to record it.",
 };
 
 /** What crosses IPC: main's own `earlier` (which anchor a found decision carries) stays here. */
@@ -40,10 +57,11 @@ const reviewOf = (connector: { review?: ReviewConnector }): ReviewConnector => c
  * Supervisor review in main: reads pass through to the connector's review capability; decisions
  * and resubmissions take the one delivery road (deliverOnce), so they share its rules: one in
  * flight per id, reconcile when the last attempt may have landed, a missing token pauses with
- * "sign in". Forwarding to the vendor is refused here, not only hidden in the UI, unless the
- * signed-in user is one of the district's Authorized Contacts. Each decision's audit entry is
- * anchored in the ticketing system (./audit-anchoring.ts): decisions go one at a time, and the
- * entry's time is main's clock when it is prepared, never the renderer's `decidedAt`.
+ * "sign in". Forwarding to the vendor and recording the vendor's case number are refused here,
+ * not only hidden in the UI, unless the signed-in user is one of the district's Authorized
+ * Contacts; a case submission time in the future (main's clock) is refused too. Each decision's
+ * audit entry is anchored in the ticketing system (./audit-anchoring.ts): decisions go one at a
+ * time, and the entry's time is main's clock when it is prepared, never the renderer's `decidedAt`.
  */
 export function createReviewService(options: ReviewServiceOptions) {
   const deliverOnce = vaultDeliverOnce(options);
@@ -77,12 +95,11 @@ export function createReviewService(options: ReviewServiceOptions) {
       const request = decisionRequestSchema.parse(input);
       const user = options.user();
       const d = request.decision;
-      if (d.kind === 'forward' && !user.authorizedContact) {
-        throw new DeskbookError(
-          'FORBIDDEN',
-          "decision.kind: only the district's Authorized Contacts may open vendor cases; ask one of them to forward it.",
-          'decision.kind',
-        );
+      const onlyAuthorized = AUTHORIZED_CONTACT_ONLY[d.kind];
+      if (onlyAuthorized && !user.authorizedContact) throw new DeskbookError('FORBIDDEN', onlyAuthorized, 'decision.kind');
+      if (d.kind === 'vendor-case') {
+        const refused = vendorCaseTimeRefusal(d.submittedAt, options.now());
+        if (refused) throw new DeskbookError('BAD_INPUT', refused, 'decision.submittedAt');
       }
       const record: AuditInput = {
         actor: { id: user.id, name: user.name, role: user.role },
@@ -91,7 +108,7 @@ export function createReviewService(options: ReviewServiceOptions) {
         remoteId: request.remoteId,
         requestId: request.requestId,
         decisionId: request.decisionId,
-        detail: d.kind === 'approve' ? DETAIL.approve(d) : d.kind === 'return' ? DETAIL.return(d) : DETAIL.forward(d),
+        detail: detailOf(d),
         // No `decidedAt`: the trail stamps main's clock when the entry is prepared.
       };
       return anchoring.serial(async () => {

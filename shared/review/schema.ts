@@ -14,10 +14,41 @@ export type ReviewState = z.infer<typeof reviewStateSchema>;
 export const reviewEventSchema = z.object({
   at: z.iso.datetime(),
   author: z.string(),
-  kind: z.enum(['created', 'returned', 'approved', 'forwarded', 'resubmitted', 'comment']),
+  kind: z.enum(['created', 'returned', 'approved', 'forwarded', 'vendor-case', 'resubmitted', 'comment']),
   text: z.string(),
 });
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
+
+/**
+ * An Infinite Campus case number as the Support Case Portal shows it: digits only. The portal's
+ * numbers are about seven digits today; 5 to 12 leaves room without letting a phone number or a
+ * ticket id through by accident.
+ */
+export const vendorCaseNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5,12}$/, 'Vendor case number: 5 to 12 digits, as the Support Case Portal shows it (e.g. 1234567)');
+
+/**
+ * The vendor case behind a forwarded escalation: Infinite Campus's case number and when the
+ * Authorized Contact submitted it in the portal, which is when the vendor's clock starts.
+ */
+export const vendorCaseSchema = z.object({
+  caseNumber: vendorCaseNumberSchema,
+  submittedAt: z.iso.datetime({ error: 'Case submitted at: give the date and time the case was submitted' }),
+});
+export type VendorCase = z.output<typeof vendorCaseSchema>;
+
+/**
+ * Why a vendor case's submission time is refused as of `now`, or null: it cannot be in the
+ * future (the case was submitted before it is recorded). Not in the schema, which has no clock:
+ * main checks with its own clock, the form with the renderer's.
+ */
+export function vendorCaseTimeRefusal(submittedAt: string, now: Date): string | null {
+  return Date.parse(submittedAt) > now.getTime()
+    ? 'Case submitted at: is in the future; enter when the case was submitted in the Support Case Portal (now or earlier)'
+    : null;
+}
 
 /**
  * An escalation as the review list shows it. `escalation` is the structured copy Deskbook stored
@@ -36,6 +67,8 @@ export const reviewItemSchema = z.object({
   escalation: escalationSchema.nullable(),
   hasSealedNote: z.boolean(),
   etag: z.string().nullable(),
+  /** The vendor case recorded after forwarding; absent until an Authorized Contact records one. */
+  vendorCase: vendorCaseSchema.optional(),
 });
 export type ReviewItem = z.output<typeof reviewItemSchema>;
 
@@ -62,6 +95,14 @@ export const decisionSchema = z.discriminatedUnion('kind', [
     priority: prioritySchema,
     caseText: z.string().trim().min(10).max(12000),
   }),
+  /**
+   * After forwarding: the Authorized Contact records the case number Infinite Campus gave and when
+   * the case was submitted (an optional note, e.g. who at the vendor took the call).
+   */
+  vendorCaseSchema.extend({
+    kind: z.literal('vendor-case'),
+    note: z.string().trim().max(2000, 'Note: at most 2000 characters').optional(),
+  }),
 ]);
 export type Decision = z.output<typeof decisionSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
@@ -71,6 +112,7 @@ export const DECISION_STATE: Readonly<Record<Decision['kind'], Exclude<ReviewSta
   approve: 'approved',
   return: 'returned',
   forward: 'forwarded',
+  'vendor-case': 'forwarded',
 };
 
 /** Who made a decision, as the audit trail and the ticket history record it. */

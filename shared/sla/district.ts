@@ -4,13 +4,15 @@ import { VENDOR_SUPPORT_CALENDAR } from './vendor';
 const SCHOOL_DAY = [{ open: '07:00', close: '17:00' }];
 
 /**
- * The district help desk's own targets until a district sets its calendar in Settings:
+ * A PLACEHOLDER until a district sets its calendar (Settings or the DistrictSlaCalendar policy):
+ * no seed says when a district's help desk is open, so Settings says these hours are not the
+ * district's own. It is
  * Monday–Friday 07:00–17:00 in the district's zone, the same observed holidays as the vendor,
  * and the vendor's targets (so a district ticket is never slower than the vendor case behind it).
  */
 export const DEFAULT_DISTRICT_POLICY: SlaPolicy = {
   id: 'district-default',
-  name: 'District help desk (default hours)',
+  name: 'Placeholder hours (set your district calendar)',
   calendar: {
     id: 'district-default',
     name: 'District help desk',

@@ -31,6 +31,6 @@ export { holidaysInYear } from './holidays';
 export { addBusinessTime, businessMsBetween } from './calendar';
 export { SLA_WARNING_FRACTION, dueAt, slaClock, slaPolicySchema, slaTargetSchema, targetMs } from './policy';
 export type { SlaClock, SlaPolicy, SlaPolicyInput, SlaTarget } from './policy';
-export { VENDOR_SUPPORT_CALENDAR, VENDOR_SUPPORT_POLICY } from './vendor';
+export { VENDOR_HOSTED_OUTAGE_POLICY, VENDOR_HOSTING_CALENDAR, VENDOR_SUPPORT_CALENDAR, VENDOR_SUPPORT_POLICY, vendorPolicyFor } from './vendor';
 export { parseIcsClosures } from './ics';
 export { formatBusinessDuration } from './format';

@@ -2,6 +2,7 @@ import type { BusinessCalendar } from './calendar-schema';
 import type { SlaPolicy } from './policy';
 
 const WEEKDAY_HOURS = [{ open: '06:00', close: '18:00' }];
+const ALL_DAY = [{ open: '00:00', close: '24:00' }];
 
 /** Freezes a constant all the way down: the SLA day cache assumes calendars never change. */
 function deepFreeze<T>(value: T): T {
@@ -65,3 +66,44 @@ export const VENDOR_SUPPORT_POLICY: SlaPolicy = deepFreeze({
     low: { amount: 2, unit: 'business-days' },
   },
 });
+
+/**
+ * Campus Hosting Support for outages ("24/7 Hosting Support is available for outages"; phone menu
+ * option 8, "24/7 assistance for Campus Hosted customers"): open every hour of every day, no
+ * holidays. A business day on this clock is 24 hours, so "1 business day" is a day of wall time.
+ */
+export const VENDOR_HOSTING_CALENDAR: BusinessCalendar = deepFreeze({
+  id: 'vendor-infinite-campus-hosting',
+  name: 'Infinite Campus Hosting Support (24/7)',
+  zone: 'America/Chicago',
+  week: { '1': ALL_DAY, '2': ALL_DAY, '3': ALL_DAY, '4': ALL_DAY, '5': ALL_DAY, '6': ALL_DAY, '7': ALL_DAY },
+  holidays: [],
+  closures: [],
+  businessDayMinutes: 1440,
+});
+
+/**
+ * The vendor's clock for an outage of a Campus Hosted site. The seed gives no separate targets for
+ * outages, only that Hosting Support answers them 24/7, so Deskbook keeps the matrix's amounts and
+ * counts them around the clock: a Critical outage reported Saturday 02:00 CT is due 03:00 CT.
+ */
+export const VENDOR_HOSTED_OUTAGE_POLICY: SlaPolicy = deepFreeze({
+  id: 'vendor-infinite-campus-hosting',
+  name: 'Infinite Campus Hosting Support (24/7, outages)',
+  calendar: VENDOR_HOSTING_CALENDAR,
+  targets: {
+    critical: { amount: 1, unit: 'business-hours' },
+    high: { amount: 4, unit: 'business-hours' },
+    medium: { amount: 1, unit: 'business-days' },
+    low: { amount: 2, unit: 'business-days' },
+  },
+});
+
+/**
+ * The vendor policy an escalation's vendor clock runs on: the 24/7 Hosting Support clock for an
+ * outage of a hosted site, the business-hours calendar for everything else. The one place that
+ * choice is made; every vendor clock (review, drafting) asks here.
+ */
+export function vendorPolicyFor(draft: { readonly hostedOutage?: boolean }): SlaPolicy {
+  return draft.hostedOutage === true ? VENDOR_HOSTED_OUTAGE_POLICY : VENDOR_SUPPORT_POLICY;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRt } from '../rt/rt-server';
@@ -11,6 +12,8 @@ import { launchApp } from './harness';
 import { connectToRt } from './rt-connect';
 import { readStore } from './idb';
 import type { LaunchedApp } from './harness';
+import { createRtConnector } from '../../electron/sync/rt';
+import { makeEscalation } from '../support/escalation-fixture';
 
 /**
  * The supervisor story end to end, against a real Request Tracker, with two browser profiles
@@ -78,6 +81,7 @@ describe('supervisor review, technician and supervisor on two machines', () => {
     await page.getByLabel('Description', { exact: true }).fill('Every student on the library cart gets "invalid login" in HAC since this morning.');
     await page.getByLabel('School (optional)').fill('Lincoln Elementary');
     await page.getByLabel('Callback phone').fill('555-234-5678');
+    await page.getByLabel('Caller is').selectOption('staff');
     await page.getByRole('button', { name: 'Queue ticket' }).click();
     await page.getByTestId('offline-banner').waitFor();
     await schoolNetwork.up();
@@ -191,5 +195,60 @@ describe('supervisor review, technician and supervisor on two machines', () => {
     await page.getByTestId('review-row').first().click();
     await page.getByTestId('sla-district').waitFor();
     expect(await axeViolations(page), 'review').toEqual([]);
+  });
+
+  it('an Authorized Contact forwards a hosted outage, then records the vendor case number; the vendor clock starts then', async () => {
+    const subject = 'Campus hosted site down for the whole district';
+    const analyst = createRtConnector({ fetch: globalThis.fetch, baseUrl: rt.baseUrl, token: rt.token, queue: rt.queue });
+    const created = await analyst.create(makeEscalation({ subject, priority: 'critical', hostedOutage: true, sealedNotes: [] }), randomUUID(), []);
+    if (created.kind !== 'sent') throw new Error(`expected sent, got ${JSON.stringify(created)}`);
+
+    const { page } = sup;
+    // Connected and on Review already when the story ran in order; this also stands alone.
+    expect(await connect(page, rt.baseUrl)).toBe('online');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByLabel('Status').selectOption('awaiting-review');
+    const row = page.getByTestId('review-row').filter({ hasText: subject });
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Refresh' }).click();
+          await page.waitForTimeout(300);
+          return row.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await row.click();
+    await page.getByLabel('Forward as a vendor case').check();
+    await page.getByLabel('Replication steps (required)').fill('Open the Campus login page from any network: it times out.');
+    await page.getByRole('button', { name: 'Generate case text' }).click();
+    await page.getByRole('button', { name: 'Forward as vendor case' }).click();
+    await page.getByTestId('decision-queued').waitFor();
+    await outboxEmpty(page);
+
+    // Forwarded: the form for the case number, and a vendor clock that has not started.
+    await page.getByLabel('Vendor case number').waitFor({ timeout: 15_000 });
+    const vendor = page.getByTestId('sla-vendor');
+    await expect(vendor.getAttribute('data-state')).resolves.toBe('not-started');
+    await expect(vendor.textContent()).resolves.toContain('Starts when the case is submitted');
+    expect(await axeViolations(page), 'vendor case form').toEqual([]);
+    await page.getByLabel('Vendor case number').fill('CS-12');
+    await page.getByRole('button', { name: 'Record case number' }).click();
+    await page.getByText('Vendor case number: 5 to 12 digits').waitFor();
+    await page.getByLabel('Vendor case number').fill('1234567');
+    await page.getByRole('button', { name: 'Record case number' }).click();
+    await outboxEmpty(page);
+
+    await expect.poll(() => vendor.getAttribute('data-state'), { timeout: 15_000 }).not.toBe('not-started');
+    await expect(vendor.textContent()).resolves.toContain('24/7');
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Infinite Campus case 1234567');
+    const inspect = rtInspector(rt);
+    await expect
+      .poll(async () => inspect.fieldValue(await inspect.ticket(created.remoteId), rt.customFields.vendorCase)[0] ?? '', { timeout: 15_000, interval: 1000 })
+      .toMatch(/^1234567 submitted \d{4}-\d\d-\d\dT/);
+    await page.getByLabel('Status').selectOption('forwarded');
+    await expect(page.getByTestId('review-row').filter({ hasText: subject }).textContent()).resolves.toContain('IC case 1234567');
+    expect(await axeViolations(page), 'vendor case').toEqual([]);
   });
 });

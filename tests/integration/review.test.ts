@@ -69,6 +69,32 @@ function expectSent(outcome: DeliveryOutcome | DecisionOutcome): void {
 }
 
 const RETURN: Decision = { kind: 'return', comment: 'Add the student number and the school, please.' };
+const FORWARD: Decision = {
+  kind: 'forward',
+  priority: 'high',
+  replicationSteps: 'Log in to the parent portal as the parent; the lockout banner shows after a reset.',
+  caseText: 'HAC lockout persists after two password resets for one parent account.',
+};
+
+/** A delivered ticket the supervisor forwarded as a vendor case. */
+async function forwardedTicket(): Promise<string> {
+  const ticketId = await delivered();
+  expectSent(await supervisor().decide(ticketId, FORWARD, options()));
+  return ticketId;
+}
+
+/**
+ * An attempt repeated, as the outbox would, while it only says to wait (`again`; by default a
+ * retry that wrote nothing): an RT worker may serve a ticket from its record cache for a few
+ * seconds, so a forward made just now may not show yet to a vendor case number.
+ */
+async function settled(attempt: () => Promise<DecisionOutcome>, again = (o: DecisionOutcome) => o.kind === 'retry' && !o.maybeDelivered): Promise<DecisionOutcome> {
+  for (let i = 0; ; i++) {
+    const outcome = await attempt();
+    if (!again(outcome) || i >= 10) return outcome;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 
 async function decisionComments(ticketId: string) {
   return (await inspect.messages(ticketId)).filter((m) => m.type === 'Comment' && m.subject.includes('[Deskbook decision'));
@@ -213,6 +239,51 @@ describe('decisions', () => {
     expect((await inspect.messages(ticketId)).filter((m) => m.type === 'Correspond')).toHaveLength(0);
   });
 
+  it("an Authorized Contact's vendor case number is written to the ticket's field and a comment, and RT reads it back in list and detail", async () => {
+    const ticketId = await forwardedTicket();
+    const record: Decision = { kind: 'vendor-case', caseNumber: '1234567', submittedAt: '2026-03-02T15:30:00.000Z', note: 'Called after submitting; routed to the case owner.' };
+    expectSent(await settled(() => supervisor().decide(ticketId, record, options())));
+
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.vendorCase)).toEqual(['1234567 submitted 2026-03-02T15:30:00.000Z']);
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.review)).toEqual(['forwarded']);
+    const comments = await decisionComments(ticketId);
+    expect(comments).toHaveLength(2);
+    expect(comments[1]).toMatchObject({ subject: expect.stringMatching(/\]\s+vendor-case\s+by Sam Supervisor$/), content: expect.stringContaining('Infinite Campus case 1234567') });
+    expect((await inspect.messages(ticketId)).filter((m) => m.type === 'Correspond')).toHaveLength(0);
+
+    const vendorCase = { caseNumber: '1234567', submittedAt: '2026-03-02T15:30:00.000Z' };
+    const listed = (await supervisor().listForReview(null)).items.find((i) => i.remoteId === ticketId);
+    expect(reviewPageSchema.parse({ items: [listed], cursor: null }).items[0]).toMatchObject({ reviewState: 'forwarded', vendorCase });
+    const detail = reviewDetailSchema.parse(await supervisor().getForReview(ticketId));
+    expect(detail.vendorCase).toEqual(vendorCase);
+    expect(detail.history.map((e) => e.kind)).toEqual(['created', 'forwarded', 'vendor-case']);
+    expect(detail.history.at(-1)).toMatchObject({ author: 'Sam Supervisor', text: expect.stringContaining('Called after submitting') });
+  });
+
+  it('a vendor case number whose answer is lost after commit is written once; one for a returned ticket is refused, writing nothing', async () => {
+    const ticketId = await forwardedTicket();
+    proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
+    proxy.enqueue({ kind: 'drop-after-commit' });
+    const review = supervisor({ baseUrl: proxy.url });
+    const record: Decision = { kind: 'vendor-case', caseNumber: '7654321', submittedAt: '2026-03-02T16:00:00.000Z' };
+    const decisionId = randomUUID();
+    expect(await settled(() => review.decide(ticketId, record, options({ decisionId })), (o) => o.kind === 'retry' && !o.maybeDelivered)).toMatchObject({
+      kind: 'retry',
+      maybeDelivered: true,
+    });
+    expectSent(await review.decide(ticketId, record, options({ decisionId, maybeDelivered: true })));
+    expect(proxy.counters['drop-after-commit']).toBe(1);
+    expect((await decisionComments(ticketId)).filter((c) => c.subject.includes('vendor-case'))).toHaveLength(1);
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.vendorCase)).toEqual(['7654321 submitted 2026-03-02T16:00:00.000Z']);
+
+    const returned = await delivered();
+    expectSent(await supervisor().decide(returned, RETURN, options()));
+    const before = (await inspect.messages(returned)).length;
+    expect(await settled(() => supervisor().decide(returned, record, options()))).toMatchObject({ kind: 'failed', message: expect.stringContaining('was not forwarded to the vendor') });
+    expect((await inspect.messages(returned)).length).toBe(before);
+    expect(inspect.fieldValue(await inspect.ticket(returned), rt.customFields.vendorCase)).toEqual([]);
+  });
+
   it('a decision whose answer is lost after commit, retried as maybe delivered, leaves exactly one decision comment', async () => {
     const ticketId = await delivered();
     proxy = await startFaultProxy({ upstream: rt.baseUrl, match: (r) => r.method === 'POST' && COMMENT_PATH.test(r.path) });
@@ -279,7 +350,7 @@ describe('the audit trail anchored in Request Tracker, through the real main ser
     main = undefined;
   });
 
-  const entries = async (m: TestServices) => ((await expectOk(m.call('audit:list'))) as { entries: { seq: number; hash: string; at: string; decidedAt: string; decisionId: string }[] }).entries;
+  const entries = async (m: TestServices) => ((await expectOk(m.call('audit:list'))) as { entries: { seq: number; hash: string; at: string; decidedAt: string; decisionId: string; action: string }[] }).entries;
   const verify = async (m: TestServices) => (await expectOk(m.call('audit:verify'))) as { state: string; message: string; firstDifference: number | null; anchors: number };
 
   it("each decision's comment ends with the chain's head after its entry, stamped by main; verification matches", async () => {
@@ -363,6 +434,26 @@ describe('the audit trail anchored in Request Tracker, through the real main ser
     const [entry] = await entries(main);
     expect({ seq: entry?.seq, hash: entry?.hash, at: entry?.at }).toEqual(comment?.anchor);
     expect(await verify(main)).toMatchObject({ state: 'matches', anchors: 1 });
+  });
+
+  it('an Authorized Contact records the vendor case number through main: written to RT and audited as vendor-case', async () => {
+    main = await supervisorMain(rt);
+    const ticketId = await delivered();
+    expect((await decide(main, ticketId, FORWARD)).kind).toBe('sent');
+    const record: Decision = { kind: 'vendor-case', caseNumber: '24681357', submittedAt: new Date(Date.now() - 5 * 60_000).toISOString() };
+    let outcome = await decide(main, ticketId, record);
+    for (let i = 0; outcome.kind === 'retry' && i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      outcome = await decide(main, ticketId, record, { decisionId: outcome.decisionId });
+    }
+    expect(outcome.kind).toBe('sent');
+    expect(inspect.fieldValue(await inspect.ticket(ticketId), rt.customFields.vendorCase)).toEqual([`24681357 submitted ${record.submittedAt}`]);
+    expect((await entries(main)).map((e) => e.action)).toEqual(['forward', 'vendor-case']);
+    expect(await verify(main)).toMatchObject({ state: 'matches', anchors: 2 });
+    expect(((await expectOk(main.call('review:get', { remoteId: ticketId }))) as { vendorCase?: unknown }).vendorCase).toEqual({
+      caseNumber: '24681357',
+      submittedAt: record.submittedAt,
+    });
   });
 
   it('a conflict appends nothing, and the next decision takes the place', async () => {

@@ -32,6 +32,7 @@ export const RT_FIELDS = {
   slaDueAt: 'Deskbook SLA Due',
   escalation: 'Deskbook Escalation',
   review: 'Deskbook Review',
+  vendorCase: 'Deskbook Vendor Case',
 } as const;
 
 /** The values of the "Deskbook Review" select field: shared/review/schema's REVIEW_STATES. */
@@ -116,6 +117,8 @@ export function initialData(tokenFile: string, supervisorTokenFile: string, opti
     ticketField(RT_FIELDS.escalation, 'TextSingle'),
     // A select field: RT refuses a value outside the list instead of storing a typo.
     ticketField(RT_FIELDS.review, 'SelectSingle', `, RenderType => 'Dropdown', Values => [${reviewValues}]`),
+    // Optional for Deskbook (a queue without it only cannot record vendor case numbers).
+    ticketField(RT_FIELDS.vendorCase, 'FreeformSingle'),
   ].join('\n');
   const acl = (queue: string, rights: readonly string[], user: string = RT_USER) =>
     rights.map((r) => `  { Right => ${perl(r)}, Queue => ${perl(queue)}, UserId => ${perl(user)} },`).join('\n');

@@ -21,7 +21,7 @@ export interface RtInstance {
   supervisor: { user: string; token: string; timezone: string };
   /** The queue with the Deskbook custom fields and full rights. */
   queue: string;
-  customFields: { requestId: string; sopPath: string; slaDueAt: string; escalation: string; review: string };
+  customFields: { requestId: string; sopPath: string; slaDueAt: string; escalation: string; review: string; vendorCase: string };
   /** Misconfigured queues for failure tests. */
   otherQueues: { withoutCustomFields: string; customFieldsReadOnly: string };
   /** The throwaway directory: config, SQLite database, logs, outgoing mail (mbox). */

@@ -68,6 +68,9 @@ describe('attack: a compromised renderer sends a password in ticket text', () =>
     expect(
       await decide(main, { kind: 'forward', replicationSteps: 'Log in as the parent and open Grades.', priority: 'high', caseText: 'Parent login jdoe:Bluejay#7 fails on Grades' }),
     ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', path: 'decision.caseText' } });
+    expect(
+      await decide(main, { kind: 'vendor-case', caseNumber: '1234567', submittedAt: new Date(Date.now() - 60_000).toISOString(), note: 'Vendor needs jdoe:Bluejay#7 to reproduce' }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', path: 'decision.note' } });
     expect(sent('Bluejay#7')).toHaveLength(0);
     expect(await main.call('audit:list')).toMatchObject({ ok: true, value: { entries: [] } });
   });

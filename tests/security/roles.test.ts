@@ -65,4 +65,17 @@ describe('attack: a role written into settings.json', () => {
     expect(await main.call('review:decide', decision('forward'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', path: 'decision.kind' } });
     expect(await main.call('audit:list')).toMatchObject({ ok: true });
   });
+
+  it('only an Authorized Contact may record the vendor case number, whatever the renderer sends', async () => {
+    main = await startTestServices({ settings: SELF_PROMOTED, adminPolicy: rolePolicy('supervisor') });
+    const record = {
+      ...decision('approve'),
+      decision: { kind: 'vendor-case', caseNumber: '1234567', submittedAt: new Date(Date.now() - 60_000).toISOString() },
+    };
+    expect(await main.call('review:decide', record)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', path: 'decision.kind', message: expect.stringContaining('record a vendor case number') },
+    });
+    expect(await main.call('audit:list')).toMatchObject({ ok: true, value: { entries: [] } });
+  });
 });

@@ -59,6 +59,18 @@ describe('review history from RT transactions', () => {
     expect(toReviewHistory([anchored], new Map([[anchored.id, text]]), REVIEW)).toMatchObject([{ kind: 'returned', text: 'Add the student number.' }]);
   });
 
+  it('a recorded vendor case is its own event, and the review field it leaves alone hides nothing', () => {
+    const recorded = txn({ Type: 'Comment', Data: `[Deskbook decision ${D1}] vendor-case by Ana Contact`, Creator: 'deskbook-supervisor' });
+    const field = txn({ Type: 'CustomField', Field: '8', NewValue: '1234567 submitted 2026-03-02T15:30:00.000Z', Creator: 'deskbook-supervisor' });
+    const manual2 = txn({ Type: 'CustomField', Field: REVIEW, OldValue: 'forwarded', NewValue: 'awaiting-review', Creator: 'deskbook-supervisor' });
+    const events = toReviewHistory([recorded, field, manual2], new Map([[recorded.id, 'Infinite Campus case 1234567']]), REVIEW);
+    expect(events.map((e) => [e.kind, e.author])).toEqual([
+      ['vendor-case', 'Ana Contact'],
+      ['comment', 'deskbook-supervisor'],
+    ]);
+    expect(latestReviewComment(events)).toMatchObject({ kind: 'vendor-case', text: 'Infinite Campus case 1234567' });
+  });
+
   it('the latest review comment is the newest decision or resubmission', () => {
     const events = toReviewHistory(all.slice(0, 5), texts, REVIEW);
     expect(latestReviewComment(events)).toMatchObject({ kind: 'returned', text: 'Add the student number.' });

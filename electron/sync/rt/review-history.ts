@@ -7,9 +7,10 @@ import { parseMarker, unfoldHeader, withoutAnchor } from './review-markers';
 import type { ParsedMarker } from './review-markers';
 
 const SEALED_PREFIX = sealedNotesSubject('').replace(/\)$/, '');
-const DECISION_KINDS: ReadonlyMap<string, ReviewEvent['kind']> = new Map(
-  Object.values(DECISION_STATE).map((state) => [state, state] as const),
-);
+const DECISION_KINDS: ReadonlyMap<string, ReviewEvent['kind']> = new Map([
+  ...Object.values(DECISION_STATE).map((state) => [state, state] as const),
+  ['vendor-case', 'vendor-case'] as const,
+]);
 
 /** True for the staff-only comment carrying sealed notes: never shown, its text never fetched. */
 export function isSealedNotesComment(t: Pick<RtTransaction, 'Type' | 'Data'>): boolean {
@@ -38,8 +39,9 @@ export function textByTransaction(attachments: readonly RtAttachment[]): Map<str
 /**
  * A ticket's review history from its RT transactions, oldest first:
  * - Create → `created`;
- * - a comment with a decision marker → `approved`/`returned`/`forwarded`, by the supervisor the
- *   subject names, with the comment's text; a resubmission marker → `resubmitted`;
+ * - a comment with a decision marker → `approved`/`returned`/`forwarded` (or `vendor-case`, a
+ *   vendor case number recorded), by the supervisor the subject names, with the comment's text;
+ *   a resubmission marker → `resubmitted`;
  * - other comments and replies → `comment` (sealed-notes comments are left out entirely);
  * - a change of the review field made in RT itself (not the one a marker comment carried) →
  *   the state's kind, so a decision taken in RT's web UI is not invisible.
@@ -82,7 +84,8 @@ export function toReviewHistory(
     // The audit anchor a decision comment ends with is for `audit:verify`, not for people.
     const text = marker?.kind === 'decision' ? withoutAnchor(raw) : raw;
     const kind = marker ? markerKind(marker) : 'comment';
-    carried = marker && kind !== 'comment' ? { state: markerState(kind), creator: t.Creator } : null;
+    // A recorded vendor case leaves the review field alone: nothing carried to skip.
+    carried = marker && kind !== 'comment' && kind !== 'vendor-case' ? { state: markerState(kind), creator: t.Creator } : null;
     events.push({ at, author: marker?.author || t.Creator, kind, text });
   }
   return events;

@@ -68,6 +68,16 @@ describe('decision comment text', () => {
     expect(text).toContain('Priority: Critical (vendor target: within 1 business hour)');
     expect(text.indexOf('Log in as any parent')).toBeLessThan(text.indexOf('Parent portal down'));
   });
+
+  it('a recorded vendor case names the case number and submission time, its marker verb says what it is', () => {
+    const decision = { kind: 'vendor-case', caseNumber: '1234567', submittedAt: '2026-03-02T15:30:00.000Z', note: 'Called after submitting.' } as const;
+    expect(decisionContent(decision)).toBe(
+      "Infinite Campus case 1234567\nSubmitted: 2026-03-02T15:30:00.000Z (the vendor's clock starts here)\n\nCalled after submitting.",
+    );
+    const subject = decisionSubject(ID, decision, 'Ana Contact');
+    expect(subject).toBe(`[Deskbook decision ${ID}] vendor-case by Ana Contact`);
+    expect(parseMarker(subject)).toMatchObject({ kind: 'decision', verb: 'vendor-case', author: 'Ana Contact' });
+  });
 });
 
 describe('audit anchors in decision comments', () => {

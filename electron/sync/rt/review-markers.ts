@@ -5,7 +5,8 @@ import type { AuditAnchor } from '../../audit';
 
 /**
  * Review writes are RT comments whose subject starts with a machine-readable marker:
- * `[Deskbook decision <uuid>] returned by Sam Supervisor` or
+ * `[Deskbook decision <uuid>] returned by Sam Supervisor` (`vendor-case by …` for a recorded
+ * vendor case number) or
  * `[Deskbook resubmission <uuid>] resubmitted by Dana Analyst`. The UUID makes a retry able to
  * tell whether its write already landed (RT has no idempotency key); the verb and name make the
  * history readable in RT's own web UI too.
@@ -30,9 +31,15 @@ export function isMarkerId(id: string): boolean {
   return UUID.test(id);
 }
 
+/**
+ * The verb a decision's marker carries: the state it leaves the ticket in, except a recorded
+ * vendor case (the ticket stays forwarded), which says what it is.
+ */
+export const DECISION_VERB: Readonly<Record<Decision['kind'], string>> = { ...DECISION_STATE, 'vendor-case': 'vendor-case' };
+
 /** The subject of a decision comment. Names are flattened to one line and shortened. */
 export function decisionSubject(decisionId: string, decision: Decision, actorName: string): string {
-  return `[Deskbook decision ${decisionId.toLowerCase()}] ${DECISION_STATE[decision.kind]} by ${oneLine(actorName)}`;
+  return `[Deskbook decision ${decisionId.toLowerCase()}] ${DECISION_VERB[decision.kind]} by ${oneLine(actorName)}`;
 }
 
 /** The subject of a resubmission comment, naming the analyst who corrected the escalation. */
@@ -132,6 +139,12 @@ function decisionText(decision: Decision): string {
         decision.caseText,
       ].join('\n');
     }
+    case 'vendor-case':
+      return [
+        `Infinite Campus case ${decision.caseNumber}`,
+        `Submitted: ${decision.submittedAt} (the vendor's clock starts here)`,
+        ...(decision.note ? ['', decision.note] : []),
+      ].join('\n');
   }
 }
 

@@ -18,8 +18,17 @@ describe('Deskbook custom fields', () => {
     const all = Object.values(DEFAULT_RT_FIELD_NAMES).map((n) => n.toUpperCase());
     expect(resolveFieldIds(queue(all), DEFAULT_RT_FIELD_NAMES)).toEqual({
       ok: true,
+      ids: { requestId: '2', sopPath: '3', slaDueAt: '4', escalation: '5', review: '6', vendorCase: '7' },
+    });
+  });
+
+  it('the vendor case field is optional: a queue without it resolves, without its id', () => {
+    const required = Object.values(DEFAULT_RT_FIELD_NAMES).filter((n) => n !== DEFAULT_RT_FIELD_NAMES.vendorCase);
+    expect(resolveFieldIds(queue(required), DEFAULT_RT_FIELD_NAMES)).toEqual({
+      ok: true,
       ids: { requestId: '2', sopPath: '3', slaDueAt: '4', escalation: '5', review: '6' },
     });
+    expect(missingFieldsMessage(['Deskbook Vendor Case'], 'Q')).toContain('"Enter one value" (Freeform)');
   });
 
   it('the message for missing review fields says which field types to create', () => {

@@ -3,9 +3,12 @@ import type { RtClient, RtQueue } from './rt-api';
 import type { FailureOutcome } from '../outcome';
 
 /**
- * The names of the ticket custom fields Deskbook fills in. All are required: `escalation` (a
- * Text field: the JSON copy of the escalation, without sealed-note handles) and `review` (a select
- * or freeform field: awaiting-review, returned, approved, forwarded) hold supervisor review.
+ * The names of the ticket custom fields Deskbook fills in. All but `vendorCase` are required:
+ * `escalation` (a Text field: the JSON copy of the escalation, without sealed-note handles) and
+ * `review` (a select or freeform field: awaiting-review, returned, approved, forwarded) hold
+ * supervisor review. `vendorCase` (Freeform: `1234567 submitted 2026-03-02T15:04:05.000Z`) holds
+ * the vendor case an Authorized Contact recorded after forwarding; a queue without it works for
+ * everything else, and recording a case number there says which field to create.
  */
 export interface RtFieldNames {
   requestId: string;
@@ -13,6 +16,7 @@ export interface RtFieldNames {
   slaDueAt: string;
   escalation: string;
   review: string;
+  vendorCase: string;
 }
 
 export const DEFAULT_RT_FIELD_NAMES: Readonly<RtFieldNames> = {
@@ -21,10 +25,16 @@ export const DEFAULT_RT_FIELD_NAMES: Readonly<RtFieldNames> = {
   slaDueAt: 'Deskbook SLA Due',
   escalation: 'Deskbook Escalation',
   review: 'Deskbook Review',
+  vendorCase: 'Deskbook Vendor Case',
 };
 
-/** The same fields, resolved to the numeric ids RT knows them by in this queue. */
-export type RtFieldIds = Readonly<Record<keyof RtFieldNames, string>>;
+/** Fields a queue may lack: what needs them says so when used (`missingFieldsMessage`). */
+const OPTIONAL_FIELDS = ['vendorCase'] as const satisfies readonly (keyof RtFieldNames)[];
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+const isOptional = (key: keyof RtFieldNames): key is OptionalField => (OPTIONAL_FIELDS as readonly string[]).includes(key);
+
+/** The same fields, resolved to the numeric ids RT knows them by in this queue (optional ones when applied). */
+export type RtFieldIds = Readonly<Record<Exclude<keyof RtFieldNames, OptionalField>, string> & Partial<Record<OptionalField, string>>>;
 
 export type QueueLookup =
   | { ok: true; queue: RtQueue }
@@ -59,7 +69,7 @@ export function resolveFieldIds(
   for (const key of Object.keys(names) as (keyof RtFieldNames)[]) {
     const found = byName.get(names[key].toLowerCase());
     if (found) ids[key] = found;
-    else missing.push(names[key]);
+    else if (!isOptional(key)) missing.push(names[key]);
   }
   if (missing.length > 0) return { ok: false, missing };
   return { ok: true, ids: ids as RtFieldIds };
@@ -74,6 +84,7 @@ export function missingFieldsMessage(missing: readonly string[], queueName: stri
   const hints: string[] = [];
   if (missing.includes(names.escalation)) hints.push(`'${names.escalation}' is a ticket field of type "Fill in one text area" (Text)`);
   if (missing.includes(names.review)) hints.push(`'${names.review}' a "Select one value" field with values awaiting-review, returned, approved, forwarded`);
+  if (missing.includes(names.vendorCase)) hints.push(`'${names.vendorCase}' is a ticket field of type "Enter one value" (Freeform), for vendor case numbers`);
   const hint = hints.length > 0 ? `; ${hints.join(', and ')}` : '';
   return `custom field${missing.length > 1 ? 's' : ''} ${list} ${missing.length > 1 ? 'are' : 'is'} not applied to RT queue '${queueName}' (or this account lacks SeeCustomField on it)${hint}`;
 }

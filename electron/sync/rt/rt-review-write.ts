@@ -6,10 +6,11 @@ import type { DecideOptions, DecisionOutcome, ResubmitOptions } from '../review'
 import { renderTicketBody } from './render';
 import { reviewTicketSchema, rtCall } from './rt-api';
 import type { RtReviewTicket } from './rt-api';
+import { missingFieldsMessage } from './rt-fields';
 import type { RtFieldIds } from './rt-fields';
 import { commentAnchor, findMarker } from './rt-anchors';
 import type { RtContext } from './rt-context';
-import { escalationFieldValue, fieldValue, parseEscalationField, reviewStateOf } from './review-item';
+import { escalationFieldValue, fieldValue, parseEscalationField, reviewStateOf, vendorCaseFieldValue } from './review-item';
 import { DECISION_STATE } from '../../../shared/review/schema';
 import { decisionContent, decisionSubject, isMarkerId, resubmissionSubject } from './review-markers';
 import { getForReview } from './rt-review-read';
@@ -28,6 +29,7 @@ const TICKET_ID = /^\d{1,15}$/;
  * 3. one internal comment that carries the marker, the text (ending with the audit anchor, when
  *    given), the review field (and Status open for an approval), so they all land together;
  * 4. re-read the ticket: RT ignores a review value it does not accept without an error.
+ * A recorded vendor case number takes steps 1 and 2, then `recordVendorCase`.
  */
 export async function decide(ctx: RtContext, remoteId: string, decision: Decision, options: DecideOptions): Promise<DecisionOutcome> {
   if (!TICKET_ID.test(remoteId)) return { kind: 'failed', message: `'${remoteId}' is not an RT ticket number` };
@@ -51,6 +53,7 @@ export async function decide(ctx: RtContext, remoteId: string, decision: Decisio
     const gate = await rtCall(ctx.client, 'PUT', path, { body: {}, ifMatch: options.expectedEtag });
     if (!gate.ok) return gate.status === 412 ? conflict(ctx, remoteId) : gate.outcome;
   }
+  if (decision.kind === 'vendor-case') return recordVendorCase(ctx, r.ids, remoteId, decision, options);
 
   const state = DECISION_STATE[decision.kind];
   const res = await rtCall(ctx.client, 'POST', `${path}/comment`, {
@@ -66,6 +69,54 @@ export async function decide(ctx: RtContext, remoteId: string, decision: Decisio
   if (!res.ok) return res.outcome;
 
   const check = await checkFields(ctx, remoteId, { [r.ids.review]: { name: ctx.names.review, value: state } });
+  return check ?? { kind: 'sent', ...ctx.remote(remoteId) };
+}
+
+/**
+ * The vendor case number an Authorized Contact recorded after forwarding (its marker was already
+ * looked for by `decide`): one internal comment carrying the marker, the case number and
+ * submission time (and the audit anchor), and the "Deskbook Vendor Case" field, then a re-read of
+ * the field. Only for a forwarded ticket. A ticket that still reads as awaiting review may be one
+ * whose forward landed seconds ago and that an RT worker serves from its record cache, so that is
+ * a retry (nothing written); returned or approved tickets are refused.
+ */
+async function recordVendorCase(
+  ctx: RtContext,
+  ids: RtFieldIds,
+  remoteId: string,
+  decision: Extract<Decision, { kind: 'vendor-case' }>,
+  options: DecideOptions,
+): Promise<DecisionOutcome> {
+  const fieldId = ids.vendorCase;
+  if (fieldId === undefined) {
+    ctx.forget(); // Look again next time: the field may be applied meanwhile.
+    return { kind: 'failed', message: `The vendor case number was not recorded: ${missingFieldsMessage([ctx.names.vendorCase], ctx.queue, ctx.names)}` };
+  }
+  const path = `/ticket/${remoteId}`;
+  const current = await rtCall(ctx.client, 'GET', path);
+  if (!current.ok) return current.outcome;
+  const ticket = reviewTicketSchema.safeParse(current.json);
+  if (!ticket.success) return { kind: 'failed', message: `RT's answer for ticket #${remoteId} was not a ticket` };
+  const state = reviewStateOf(ticket.data, ids.review);
+  if (state === 'awaiting-review') {
+    return { kind: 'retry', reason: `RT ticket #${remoteId} does not show the forward to the vendor yet; the case number is recorded once it does.`, maybeDelivered: false };
+  }
+  if (state !== 'forwarded') {
+    return { kind: 'failed', message: `RT ticket #${remoteId} was not forwarded to the vendor (its review state is "${state}"), so no vendor case number was recorded.` };
+  }
+
+  const value = vendorCaseFieldValue(decision);
+  const res = await rtCall(ctx.client, 'POST', `${path}/comment`, {
+    mutating: true,
+    body: {
+      Subject: decisionSubject(options.decisionId, decision, options.actor.name),
+      Content: decisionContent(decision, options.anchor),
+      ContentType: 'text/plain',
+      CustomFields: { [fieldId]: value },
+    },
+  });
+  if (!res.ok) return res.outcome;
+  const check = await checkFields(ctx, remoteId, { [fieldId]: { name: ctx.names.vendorCase, value } });
   return check ?? { kind: 'sent', ...ctx.remote(remoteId) };
 }
 

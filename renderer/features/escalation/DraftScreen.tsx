@@ -4,7 +4,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
 import { IDENTITY_METHOD_TEXT, callerRoleSchema, escalationDraftSchema } from '../../../shared/escalation/schema';
 import type { CallerRole, EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
-import { VENDOR_SUPPORT_POLICY } from '../../../shared/sla';
+import { vendorPolicyFor } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
@@ -85,7 +85,8 @@ function DraftForm({ draft }: { draft: DraftRow }) {
   const { register, control, handleSubmit, formState, setValue, getValues } = form;
   const kind = useWatch({ control, name: 'kind' });
   const sealedNotes = useWatch({ control, name: 'sealedNotes' });
-  const policy = kind === 'vendor-case' ? VENDOR_SUPPORT_POLICY : (settings?.districtSla ?? DEFAULT_DISTRICT_POLICY);
+  const hostedOutage = useWatch({ control, name: 'hostedOutage' }) ?? false;
+  const policy = kind === 'vendor-case' ? vendorPolicyFor({ hostedOutage }) : (settings?.districtSla ?? DEFAULT_DISTRICT_POLICY);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000);

@@ -9,6 +9,8 @@ import { deskbook } from '../../ipc/client';
 import { DecisionForm } from './DecisionForm';
 import { SlaClocks } from './SlaClocks';
 import { cacheReview, reviewCurrentVersion } from './sync';
+import { VendorCaseForm } from './VendorCaseForm';
+import { vendorClockOf } from './vendor-clock';
 
 function Facts({ item }: { item: ReviewItem }) {
   const d = item.escalation?.draft;
@@ -22,6 +24,8 @@ function Facts({ item }: { item: ReviewItem }) {
     ['School', d.school],
     ['SOP', d.sop ? `${d.sop.id} v${d.sop.version}` : undefined],
     ['Analyst', item.escalation?.analyst.name],
+    ['Hosted outage', d.hostedOutage ? 'Yes: the vendor clock runs 24/7 (Hosting Support)' : undefined],
+    ['Vendor case', item.vendorCase ? `Infinite Campus case ${item.vendorCase.caseNumber}, submitted ${new Date(item.vendorCase.submittedAt).toLocaleString()}` : undefined],
   ];
   return (
     <>
@@ -113,7 +117,7 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
   const open = decisions.find((d) => d.state === 'queued');
   const conflict = decisions.find((d) => d.state === 'conflict');
   const failed = decisions.find((d) => d.state === 'failed');
-  const vendor = item.escalation?.draft.kind === 'vendor-case' || item.reviewState === 'forwarded';
+  const vendor = vendorClockOf(item);
 
   const reviewCurrent = (d: DecisionRow) => reviewCurrentVersion(db(), d, district);
 
@@ -153,6 +157,7 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
         </p>
       )}
       {!open && !conflict && item.reviewState === 'awaiting-review' && <DecisionForm key={`${item.remoteId}-${item.lastUpdated}`} row={row} />}
+      {!open && item.reviewState === 'forwarded' && !item.vendorCase && <VendorCaseForm key={`vendor-${item.remoteId}`} row={row} />}
     </article>
   );
 }

@@ -116,7 +116,8 @@ export function ReviewScreen() {
         </label>
       </div>
       <div className="review-split">
-        <div ref={parentRef} className="review-list" role="listbox" aria-label="Escalations" tabIndex={0}>
+        {/* A listbox may hold only options: with none to show, the list is a plain box saying so. */}
+        <div ref={parentRef} className="review-list" {...(rows.length > 0 ? { role: 'listbox', 'aria-label': 'Escalations', tabIndex: 0 } : {})}>
           {rows.length === 0 && <p className="muted">No escalations match.</p>}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((v) => {
@@ -137,6 +138,7 @@ export function ReviewScreen() {
                   <div className="review-subject">{row.item.subject}</div>
                   <div className="muted">
                     #{row.remoteId} · {VENDOR_PRIORITY_MATRIX[row.priority as 'medium']?.label ?? row.priority} · {row.school || 'no school'} · {age(row.createdAt, now)}
+                    {row.item.vendorCase ? ` · IC case ${row.item.vendorCase.caseNumber}` : ''}
                     {overdue ? ' · SLA breached' : ''}
                   </div>
                 </div>

@@ -97,6 +97,20 @@ describe('a decision queued through the outbox', () => {
     expect(review?.item.reviewState).toBe('returned');
   });
 
+  it("a recorded vendor case number goes the same road, once, and shows in the cache with the vendor clock's start", async () => {
+    const vendorCase = { caseNumber: '1234567', submittedAt: '2026-11-23T16:45:00.000Z' };
+    const row = await decided({ kind: 'vendor-case', ...vendorCase });
+    await db.reviews.update('42', { reviewState: 'forwarded', 'item.reviewState': 'forwarded' });
+    const { requests, pump } = decideWith((r) => ok({ kind: 'sent', remoteId: r.remoteId, url: 'https://rt/42' }));
+    await drainOnce(pump);
+
+    expect(requests.map((r) => [r.decisionId, r.decision])).toEqual([[row.id, { kind: 'vendor-case', ...vendorCase }]]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.decisions.get(row.id)).toMatchObject({ state: 'applied' });
+    const review = await db.reviews.get('42');
+    expect(review).toMatchObject({ reviewState: 'forwarded', item: { reviewState: 'forwarded', vendorCase } });
+  });
+
   it('on a conflict keeps both versions for the supervisor and leaves the cache as it was', async () => {
     const row = await decided({ kind: 'approve', note: '' });
     const current: ReviewDetail = { ...item, etag: 'v2', lastUpdated: '2026-11-23T18:00:00.000Z', history: [] };

@@ -18,7 +18,8 @@ export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now
 }
 
 /**
- * `review:decide` applies the decision on the ticket, once (its id travels as the decision id).
+ * `review:decide` applies the decision on the ticket, once (its id travels as the decision id);
+ * a recorded vendor case number is a decision too (kind `vendor-case`), on the same road.
  * Landing marks it applied and shows it in the supervisor's cached list at once, before the next
  * pull; a conflict keeps both versions for the supervisor to decide again; a refusal is shown.
  */
@@ -46,8 +47,11 @@ export const decisionKind = defineDeliveryKind<DecisionRow>({
       await db.decisions.update(row.escalationId, { state: 'applied', message: null });
       const decision = await db.decisions.get(row.escalationId);
       if (decision) {
-        const reviewState = DECISION_STATE[decision.decision.kind];
-        await db.reviews.update(decision.remoteId, { reviewState, 'item.reviewState': reviewState });
+        const d = decision.decision;
+        const reviewState = DECISION_STATE[d.kind];
+        // A recorded vendor case shows (and starts the vendor clock) at once, before the next pull.
+        const vendorCase = d.kind === 'vendor-case' ? { 'item.vendorCase': { caseNumber: d.caseNumber, submittedAt: d.submittedAt } } : {};
+        await db.reviews.update(decision.remoteId, { reviewState, 'item.reviewState': reviewState, ...vendorCase });
       }
     }
   },

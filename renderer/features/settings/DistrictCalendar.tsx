@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/ipc/settings';
+import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { PRIORITIES, VENDOR_PRIORITY_MATRIX, holidaysInYear, slaPolicySchema } from '../../../shared/sla';
 import type { Closure, SlaPolicy } from '../../../shared/sla';
 import { useAppStore } from '../../state/store';
@@ -75,6 +76,12 @@ export function DistrictCalendar({ settings, locked }: { settings: SettingsView;
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">District SLA calendar</h2>
       {locked && <p className="muted">🔒 Your district&apos;s policy sets this calendar.</p>}
+      {policy.id === DEFAULT_DISTRICT_POLICY.id && (
+        <p className="warning" data-testid="calendar-placeholder">
+          These are placeholder hours, not your district&apos;s: no source says when your help desk is open. Set your hours, zone and holidays
+          here, or ask district IT to set DistrictSlaCalendar.
+        </p>
+      )}
       <fieldset disabled={locked} className="plain-fieldset">
       <div className="field">
         <label htmlFor="cal-zone">Time zone (IANA, e.g. America/Denver)</label>
