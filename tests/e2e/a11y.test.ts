@@ -39,8 +39,13 @@ describe('accessibility of each screen', () => {
     expect(await violations(page)).toEqual([]);
     await page.keyboard.type('Maria');
     await page.keyboard.press('Enter');
+    await page.locator('[data-node-id="verify"]').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('1');
     await page.locator('[data-node-id="has-parent-login"]').waitFor();
     expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('1');
+    await page.locator('[data-node-id="problem"]').waitFor();
     await page.keyboard.press('1');
     await page.locator('[data-node-id="check-capitals"]').waitFor();
     expect(await violations(page)).toEqual([]);

@@ -21,7 +21,9 @@ async function runHacToEscalation(app: LaunchedApp) {
   await page.getByLabel('Caller name').fill('Maria Lopez');
   await page.keyboard.press('Enter');
   const steps: [string, string][] = [
+    ['verify', '1'],
     ['has-parent-login', '1'],
+    ['problem', '1'],
     ['check-capitals', 'Enter'],
     ['capitals-worked', '2'],
     ['login-id-correct', '1'],
@@ -44,7 +46,9 @@ describe('an escalation from the HAC run', () => {
   it('opens prefilled from the run and restores typed text after a reload', async () => {
     const { page } = app;
     await runHacToEscalation(app);
-    await expect(page.getByLabel('Subject').inputValue()).resolves.toContain('Maria Lopez');
+    await expect(page.getByLabel('Subject').inputValue()).resolves.toBe('HAC parent login · Cypress Creek HS · account check');
+    await expect(page.getByTestId('draft-identity').textContent()).resolves.toBe('Identity verified: called back the phone number on file');
+    await expect(page.getByLabel('Description', { exact: true }).inputValue()).resolves.toContain('Maria Lopez');
     await expect(page.getByLabel('Student number (optional)').inputValue()).resolves.toBe('12345');
     await expect(page.getByLabel('Callback phone').inputValue()).resolves.toBe('(555) 234-5678');
     await expect(page.getByLabel('Steps already tried (one per line)').inputValue()).resolves.toMatch(/Capitals and look-alike characters/);
@@ -52,7 +56,7 @@ describe('an escalation from the HAC run', () => {
     await page.waitForTimeout(600); // the autosave debounce
     await page.reload();
     await page.getByRole('button', { name: 'Outbox' }).click();
-    await page.getByRole('button', { name: /HAC parent login failing/ }).click();
+    await page.getByRole('button', { name: /HAC parent login · Cypress Creek HS/ }).click();
     // The text came back; the password did not: autosave never writes a suspected secret.
     const restored = await page.getByLabel('Description', { exact: true }).inputValue();
     expect(restored).toContain('and it fails. Account locked?');
@@ -99,6 +103,7 @@ describe('an escalation from the HAC run', () => {
     const text = await summary.textContent();
     expect(text).toMatch(/Subject: at least 5 characters/);
     expect(text).toMatch(/Callback phone/);
+    expect(text).toMatch(/Caller role: choose who called/);
     await page.getByLabel('Subject').fill('Cannot reach HAC');
     await page.getByRole('button', { name: 'Outbox' }).click();
     await page.getByRole('button', { name: 'Cannot reach HAC' }).waitFor();

@@ -31,6 +31,7 @@ describe('the outbox screen with a real Request Tracker', () => {
     await page.getByLabel('Subject').fill('Projector cart login fails at Lincoln');
     await page.getByLabel('Description', { exact: true }).fill('Teacher cannot sign in to Infinite Campus on the cart laptops.');
     await page.getByLabel('Callback phone').fill('(555) 234-5678');
+    await page.getByLabel('Caller is').selectOption('staff');
     await page.getByRole('button', { name: 'Queue ticket' }).click();
     await page.getByTestId('offline-banner').waitFor();
     await expect(page.getByTestId('offline-banner').textContent()).resolves.toMatch(/Offline — 1 waiting/);

@@ -4,7 +4,10 @@ import type { LaunchedApp } from './harness';
 
 let app: LaunchedApp;
 beforeAll(async () => {
-  app = await launchApp();
+  // The district names its own HAC tier 2; the example district's name is never shown for it.
+  app = await launchApp({
+    settings: { library: { builtInPacks: 'show', enabledPacks: [], districtNotes: { 'hac-support': { parentLoginTier2: 'Jennifer Miller (HAC tier 2)' } } } },
+  });
 });
 afterAll(async () => {
   await app?.dispose();
@@ -27,7 +30,11 @@ describe('the HAC parent-login call, by keyboard only', () => {
     await page.keyboard.type('Maria Lopez');
     await page.keyboard.press('Enter');
 
+    await page.locator('[data-node-id="verify"]').waitFor();
+    await page.keyboard.press('1');
     await page.locator('[data-node-id="has-parent-login"]').waitFor();
+    await page.keyboard.press('1');
+    await page.locator('[data-node-id="problem"]').waitFor();
     await page.keyboard.press('1');
     await page.locator('[data-node-id="check-capitals"]').waitFor();
     await page.keyboard.press('Enter');
