@@ -9,6 +9,7 @@ import type { Handlers, Router } from '../ipc/router';
 import { createNetMonitor } from '../net/monitor';
 import type { NetMonitor } from '../net/monitor';
 import { DEFAULT_EXTERNAL_HOSTS } from '../security/trusted-url';
+import { createCallLogService } from '../services/call-log';
 import { createConnectorFactory, isUnreachable } from '../services/connectors';
 import { createTokenStore } from '../services/connector-token';
 import { createDeliveryService, vaultDeliverOnce } from '../services/delivery';
@@ -88,6 +89,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
   const delivery = createDeliveryService({ connector, vault, now, log, deliverOnce });
   const audit = createAuditTrail(path.join(platform.dataDir, 'audit.jsonl'), now);
   const review = createReviewService({ connector, vault, now, log, deliverOnce, user: () => effective().user, audit, machine: platform.machine });
+  const callLog = createCallLogService({ deliverOnce, policy: () => effective().callLog, log });
   const updates = platform.updater
     ? createUpdateController({
         updater: platform.updater,
@@ -106,7 +108,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     ...netHandlers(net),
     ...settingsHandlers({ settings, tokens, net, effective, policy: () => policy, refreshPolicy: () => (policy = resolve()), connector }),
     ...vaultHandlers(vault),
-    ...syncHandlers(delivery, review),
+    ...syncHandlers(delivery, review, callLog),
     ...reviewHandlers(review),
     ...auditHandlers(audit, now, review.verifyAudit),
     ...updatesHandlers(updates, () => policy.values.updateMode, installKind),

@@ -1,3 +1,4 @@
+import type { CallLogRecord } from '../../shared/call-log/schema';
 import type { Escalation } from '../../shared/escalation/schema';
 import type { DeliveryOutcome, RemoteTicket } from './outcome';
 import type { ReviewConnector } from './review';
@@ -60,4 +61,16 @@ export interface Connector {
   addInternalNote(remoteId: string, text: string): Promise<void>;
   ensureSealedNotes(remote: RemoteTicket, requestId: string, sealedNotes: readonly SealedNote[]): Promise<void>;
   readonly review?: ReviewConnector;
+  /** Present where a call can be logged as a closed ticket (or event); found again by `findByRequestId`. */
+  readonly callLog?: CallLogConnector;
+}
+
+/**
+ * Logging a resolved or referred call. `create` follows `Connector.create`'s contract (an outcome,
+ * never a throw for HTTP or network failures) and leaves the ticket closed; `close` makes sure a
+ * ticket an earlier attempt created is closed (a retry that found it), throwing ConnectorError.
+ */
+export interface CallLogConnector {
+  create(record: CallLogRecord, requestId: string): Promise<DeliveryOutcome>;
+  close(remote: RemoteTicket): Promise<void>;
 }

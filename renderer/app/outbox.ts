@@ -1,3 +1,4 @@
+import { callLogKind } from '../features/call-log';
 import { escalationKind, resubmitKind } from '../features/escalation';
 import { decisionKind } from '../features/review';
 import { deskbook } from '../ipc/client';
@@ -11,7 +12,7 @@ import { useAppStore } from '../state/store';
  * browser's `online` event (checked with main's probe first: navigator.onLine alone lies), kicks it.
  */
 export function startAppOutbox(): () => void {
-  registerDeliveryKinds(escalationKind, resubmitKind, decisionKind);
+  registerDeliveryKinds(escalationKind, resubmitKind, decisionKind, callLogKind);
   return startOutbox({
     isOnline: () => useAppStore.getState().net?.state === 'online',
     watchReconnects: (kick) => {

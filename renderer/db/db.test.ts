@@ -54,7 +54,7 @@ describe('version 3: the draft mode', () => {
 
     opened = openDeskbookDb(name);
     const drafts = await opened.drafts.toArray();
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(4);
     expect(Object.fromEntries(drafts.map((d) => [d.id, d.mode]))).toEqual({
       new: { kind: 'new' },
       requeue: { kind: 'requeue', requestId: 'req-1' },
@@ -71,11 +71,29 @@ describe('version 3: the draft mode', () => {
     expect(await opened.drafts.where('updatedAt').equals(2).count()).toBe(5);
   });
 
-  it('opens an empty database at version 3', async () => {
+  it('opens an empty database at the latest version', async () => {
     name = `fresh-${Math.random()}`;
     opened = openDeskbookDb(name);
     await opened.open();
-    expect(opened.verno).toBe(3);
+    expect(opened.verno).toBe(4);
+  });
+});
+
+describe('version 4: logged calls', () => {
+  it('adds the callLogs table to a version-3 database and keeps its rows', async () => {
+    name = `upgrade-4-${Math.random()}`;
+    const before = openVersion2(name);
+    before.version(3).upgrade(() => undefined);
+    await before.table('runs').put({ id: 'run-1', status: 'finished', updatedAt: 5, finishedAt: 5 });
+    await before.table('outbox').put({ id: 'e1', state: 'pending', nextAttemptAt: 1, escalationId: 'e1' });
+    before.close();
+
+    opened = openDeskbookDb(name);
+    expect(await opened.callLogs.count()).toBe(0);
+    expect(opened.verno).toBe(4);
+    expect(await opened.runs.get('run-1')).toMatchObject({ status: 'finished' });
+    expect(await opened.outbox.get('e1')).toMatchObject({ state: 'pending' });
+    expect(await opened.callLogs.where('status').equals('queued').count()).toBe(0);
   });
 });
 

@@ -14,8 +14,11 @@
 //   meta         renderer/features/review/sync.ts (the review pull cursor)
 //   runs         renderer/features/sop/runs.ts (and the draft id, set by escalation/drafts.ts)
 //   packs        renderer/features/sop/ImportPack.tsx
+//   callLogs     renderer/features/call-log/queue.ts (queued with its outbox entry, one per run);
+//                landed/failed by the call-log kind (kind.ts) in the outbox's results transaction
 import { Dexie } from 'dexie';
 import type { EntityTable } from 'dexie';
+import type { CallLogRecord } from '../../shared/call-log/schema';
 import type { Escalation, EscalationDraftInput } from '../../shared/escalation/schema';
 import type { DeliveryResult } from '../../shared/ipc/sync';
 import type { Decision, ReviewDetail, ReviewEvent, ReviewItem, ReviewState } from '../../shared/review/schema';
@@ -56,9 +59,10 @@ export type OutboxState = 'pending' | 'sending' | 'needs_reconcile' | 'failed' |
 
 /**
  * What an outbox entry delivers: a new escalation (the default, and all version-1 rows), a
- * supervisor's decision, or an analyst's corrected escalation for a ticket that was returned.
+ * supervisor's decision, an analyst's corrected escalation for a ticket that was returned, or
+ * the log of a resolved or referred call.
  */
-export type OutboxKind = 'escalation' | 'decision' | 'resubmit';
+export type OutboxKind = 'escalation' | 'decision' | 'resubmit' | 'call-log';
 
 /**
  * One item waiting for delivery. `id` is the request id that travels to the server (for a new
@@ -146,6 +150,23 @@ export interface DecisionRow {
   message: string | null;
 }
 
+/**
+ * A resolved or referred call logged as a closed ticket (policy LogResolvedCalls): one per run,
+ * keyed by the run id, which is also its outbox entry's id and the request id.
+ */
+export interface CallLogRow {
+  runId: string;
+  /** What is sent, fixed when it was queued (student data only if the policy allowed it then). */
+  record: CallLogRecord;
+  status: 'queued' | 'sent' | 'failed';
+  remoteId: string | null;
+  remoteUrl: string | null;
+  /** Why it was refused, when it was. */
+  message: string | null;
+  queuedAt: number;
+  sentAt: number | null;
+}
+
 /** Small key-value state that must survive a restart (the review pull cursor). */
 export interface MetaRow {
   key: string;
@@ -161,6 +182,7 @@ export type DeskbookDb = Dexie & {
   reviews: EntityTable<ReviewRow, 'remoteId'>;
   decisions: EntityTable<DecisionRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  callLogs: EntityTable<CallLogRow, 'runId'>;
 };
 
 /**
@@ -187,6 +209,8 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
   });
   // Version 3: a draft's mode is one field instead of two nullable ids (draft-mode.ts).
   db.version(3).upgrade((tx) => tx.table('drafts').toCollection().modify(upgradeDraftMode));
+  // Version 4: logged calls (a new table; no existing row changes).
+  db.version(4).stores({ callLogs: 'runId, status' });
   return db;
 }
 

@@ -32,7 +32,7 @@ export function escalationTexts(draft: Pick<EscalationDraft, (typeof ESCALATION_
   });
 }
 
-/** Every free text of a supervisor's decision: the approval note, the return comment, the vendor case. */
+/** Every free text of a supervisor's decision: the approval note, the return comment, the vendor case, its note. */
 export function decisionTexts(decision: Decision): OutgoingText[] {
   switch (decision.kind) {
     case 'approve':
@@ -44,6 +44,9 @@ export function decisionTexts(decision: Decision): OutgoingText[] {
         { path: 'decision.replicationSteps', label: 'Replication steps', text: decision.replicationSteps },
         { path: 'decision.caseText', label: 'Vendor case text', text: decision.caseText },
       ];
+    case 'vendor-case':
+      // The case number is digits only (its schema); the note is the free text.
+      return [{ path: 'decision.note', label: 'Note on the vendor case', text: decision.note ?? '' }];
   }
 }
 

@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'vault:check',
   'sync:deliver',
   'sync:resubmit',
+  'sync:logCall',
   'review:list',
   'review:get',
   'review:decide',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callLogRequestSchema } from '../call-log/schema';
 import { sealedNoteRefSchema } from '../escalation/schema';
 import type { ChannelName, EventName } from './channels';
 import type { Role } from './roles';
@@ -67,7 +68,7 @@ export const auditEntrySchema = z.object({
   decidedAt: z.string(),
   actor: z.object({ id: z.string(), name: z.string(), role: z.string() }),
   machine: z.string(),
-  action: z.enum(['approve', 'return', 'forward']),
+  action: z.enum(['approve', 'return', 'forward', 'vendor-case']),
   remoteId: z.string(),
   requestId: z.string(),
   decisionId: z.string(),
@@ -138,6 +139,8 @@ export const CHANNELS = {
   },
   'sync:deliver': { input: deliverRequestSchema, output: deliveryOutcomeSchema },
   'sync:resubmit': { input: resubmitRequestSchema, output: deliveryOutcomeSchema },
+  /** A resolved or referred call, logged as a closed ticket (policy LogResolvedCalls; refused when off). */
+  'sync:logCall': { input: callLogRequestSchema, output: deliveryOutcomeSchema },
   'review:list': { input: z.object({ cursor: z.string().max(64).nullable() }), output: reviewPageSchema, roles: SUPERVISORS },
   'review:get': { input: z.object({ remoteId: z.string().min(1).max(32) }), output: reviewDetailSchema, roles: SUPERVISORS },
   'review:decide': { input: decisionRequestSchema, output: decisionOutcomeSchema, roles: SUPERVISORS },

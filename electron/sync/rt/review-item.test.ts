@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewItemSchema } from '../../../shared/review/schema';
 import { makeEscalation } from '../../../tests/support/escalation-fixture';
 import type { RtReviewTicket } from './rt-api';
-import { escalationFieldValue, isoDate, parseEscalationField, reviewStateOf, toReviewItem } from './review-item';
+import { escalationFieldValue, isCallLogTicket, isoDate, parseEscalationField, parseVendorCaseField, reviewStateOf, toReviewItem, vendorCaseFieldValue } from './review-item';
 
 const IDS = { requestId: '2', sopPath: '3', slaDueAt: '4', escalation: '5', review: '6' } as const;
 
@@ -65,7 +65,34 @@ describe('review items', () => {
     expect(reviewStateOf(ticket({ [IDS.review]: ['Approved'] }), IDS.review)).toBe('approved');
   });
 
+  it('carries the vendor case recorded on the ticket, and none when the queue lacks the field or holds a foreign value', () => {
+    const vendorCase = { caseNumber: '1234567', submittedAt: '2026-03-02T15:30:00.000Z' };
+    const ids = { ...IDS, vendorCase: '7' };
+    const item = toReviewItem(ticket({ [IDS.review]: ['forwarded'], '7': [vendorCaseFieldValue(vendorCase)] }), ids, 'https://rt.example');
+    expect(reviewItemSchema.parse(item)).toEqual(item);
+    expect(item.vendorCase).toEqual(vendorCase);
+    expect(toReviewItem(ticket({ '7': [vendorCaseFieldValue(vendorCase)] }), IDS, 'https://rt.example')).not.toHaveProperty('vendorCase');
+    expect(toReviewItem(ticket({ '7': ['called them, no number yet'] }), ids, 'https://rt.example')).not.toHaveProperty('vendorCase');
+  });
+
+  it('the vendor case field reads as one line a person can read in RT, and back', () => {
+    const vendorCase = { caseNumber: '1234567', submittedAt: '2026-03-02T15:30:00.000Z' };
+    expect(vendorCaseFieldValue(vendorCase)).toBe('1234567 submitted 2026-03-02T15:30:00.000Z');
+    expect(parseVendorCaseField(' 1234567  submitted 2026-03-02T15:30:00.000Z\n')).toEqual(vendorCase);
+    expect(parseVendorCaseField('12-34 submitted 2026-03-02T15:30:00.000Z')).toBeUndefined();
+    expect(parseVendorCaseField(undefined)).toBeUndefined();
+  });
+
   it('unreadable dates become the epoch rather than an invalid item', () => {
     expect(isoDate('Not set')).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
+describe('a logged call', () => {
+  it('is not a ticket for review; an escalation, even one written by another version, still is', () => {
+    const log = { ...ticket({ '2': ['run-7'] }), Subject: 'Call log · HAC parent login · resolved on the call', Status: 'resolved' };
+    expect(isCallLogTicket(log, IDS)).toBe(true);
+    expect(isCallLogTicket(ticket({ '2': ['req-1'], '5': [escalationFieldValue(makeEscalation())] }), IDS)).toBe(false);
+    expect(isCallLogTicket({ ...ticket({ '2': ['req-1'] }), Subject: 'HAC login fails' }, IDS)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { escalationSchema } from '../../../shared/escalation/schema';
 import type { Escalation } from '../../../shared/escalation/schema';
-import { reviewStateSchema } from '../../../shared/review/schema';
-import type { ReviewItem, ReviewState } from '../../../shared/review/schema';
+import { reviewStateSchema, vendorCaseSchema } from '../../../shared/review/schema';
+import type { ReviewItem, ReviewState, VendorCase } from '../../../shared/review/schema';
 import type { RtReviewTicket } from './rt-api';
 import { ticketUrl } from './rt-api';
 import type { RtFieldIds } from './rt-fields';
@@ -42,6 +42,24 @@ export function parseEscalationField(value: string | undefined): { escalation: E
   return { escalation: escalation.success ? escalation.data : null, hasSealedNote: flag === true };
 }
 
+/**
+ * The "Deskbook Vendor Case" field's value: `1234567 submitted 2026-03-02T15:04:05.000Z`, one line
+ * a person reads in RT's web UI and a search (`LIKE '1234567'`) finds.
+ */
+export function vendorCaseFieldValue(vendorCase: VendorCase): string {
+  return `${vendorCase.caseNumber} submitted ${vendorCase.submittedAt}`;
+}
+
+const VENDOR_CASE_VALUE = /^\s*(\S+)\s+submitted\s+(\S+)\s*$/;
+
+/** Reads the field back; a value that is not one Deskbook writes (edited by hand) reads as none. */
+export function parseVendorCaseField(value: string | undefined): VendorCase | undefined {
+  const match = value === undefined ? null : VENDOR_CASE_VALUE.exec(value);
+  if (!match) return undefined;
+  const parsed = vendorCaseSchema.safeParse({ caseNumber: match[1], submittedAt: match[2] });
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The review state stored on the ticket; a ticket without one (or with a foreign value) awaits review. */
 export function reviewStateOf(ticket: Pick<RtReviewTicket, 'CustomFields'>, reviewFieldId: string): ReviewState {
   const parsed = reviewStateSchema.safeParse(fieldValue(ticket, reviewFieldId)?.trim().toLowerCase());
@@ -60,6 +78,7 @@ export function fieldValue(ticket: Pick<RtReviewTicket, 'CustomFields'>, fieldId
  */
 export function toReviewItem(ticket: RtReviewTicket, ids: RtFieldIds, baseUrl: string): ReviewItem {
   const { escalation, hasSealedNote } = parseEscalationField(fieldValue(ticket, ids.escalation));
+  const vendorCase = ids.vendorCase === undefined ? undefined : parseVendorCaseField(fieldValue(ticket, ids.vendorCase));
   return {
     remoteId: ticket.id,
     url: ticketUrl(baseUrl, ticket.id),
@@ -72,7 +91,16 @@ export function toReviewItem(ticket: RtReviewTicket, ids: RtFieldIds, baseUrl: s
     escalation,
     hasSealedNote,
     etag: null,
+    ...(vendorCase ? { vendorCase } : {}),
   };
+}
+
+/**
+ * A logged call (a closed ticket with a request id and no escalation; see rt-call-log.ts) is not
+ * an escalation and never awaits review, so the review list leaves it out.
+ */
+export function isCallLogTicket(ticket: RtReviewTicket, ids: RtFieldIds): boolean {
+  return !fieldValue(ticket, ids.escalation) && Boolean(fieldValue(ticket, ids.requestId)) && ticket.Subject.startsWith('Call log · ');
 }
 
 /** REST2 dates are UTC W3CDTF (`2026-03-02T19:04:05Z`); anything unreadable becomes the epoch. */

@@ -6,6 +6,7 @@ import type { DeliveryOutcome, FailureOutcome, RemoteTicket } from '../outcome';
 import { renderSealedNotesComment, renderTicketBody, rtDateTime, sealedNotesSubject, sopPathValue } from './render';
 import { createdSchema, historySchema, rtCall, searchSchema, ticketSchema } from './rt-api';
 import type { RtTicket } from './rt-api';
+import { createRtCallLog } from './rt-call-log';
 import { createRtContext } from './rt-context';
 import type { RtContextOptions } from './rt-context';
 import { escalationFieldValue } from './review-item';
@@ -150,6 +151,7 @@ export function createRtConnector(options: RtConnectorOptions): Connector {
     addInternalNote,
     ensureSealedNotes,
     review: createRtReview(ctx),
+    callLog: createRtCallLog(ctx),
   };
 }
 

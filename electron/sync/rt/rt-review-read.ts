@@ -7,7 +7,7 @@ import type { RtReviewTicket } from './rt-api';
 import { readAttachments, readHistory, searchTransactions } from './rt-context';
 import type { Resolved, RtContext } from './rt-context';
 import { latestReviewComment, textByTransaction, toReviewHistory, transactionsNeedingText } from './review-history';
-import { reviewStateOf, toReviewItem } from './review-item';
+import { isCallLogTicket, reviewStateOf, toReviewItem } from './review-item';
 import { ticketSqlString } from './ticketsql';
 
 type Ok = Extract<Resolved, { ok: true }>;
@@ -31,7 +31,7 @@ export async function listForReview(ctx: RtContext, cursor: string | null): Prom
   if (since === undefined) {
     // Read the high-water mark first: whatever changes while the list is read is listed again next time.
     high = await latestTransactionId(ctx, r);
-    items = (await allTickets(ctx)).map((t) => toReviewItem(t, r.ids, ctx.client.baseUrl));
+    items = (await allTickets(ctx)).filter((t) => !isCallLogTicket(t, r.ids)).map((t) => toReviewItem(t, r.ids, ctx.client.baseUrl));
   } else {
     high = Number(since);
     const changed = unwrap(await searchTransactions(ctx.client, `ObjectType = 'RT::Ticket' AND TicketQueue = ${Number(r.queueId)} AND id > ${high}`, 'ObjectId'));
@@ -40,7 +40,7 @@ export async function listForReview(ctx: RtContext, cursor: string | null): Prom
       high = Math.max(high, Number(t.id));
       if (t.ObjectId) ticketIds.add(t.ObjectId);
     }
-    items = (await ticketsById(ctx, [...ticketIds])).map((t) => toReviewItem(t, r.ids, ctx.client.baseUrl));
+    items = (await ticketsById(ctx, [...ticketIds])).filter((t) => !isCallLogTicket(t, r.ids)).map((t) => toReviewItem(t, r.ids, ctx.client.baseUrl));
   }
   items.sort((a, b) => a.lastUpdated.localeCompare(b.lastUpdated) || Number(a.remoteId) - Number(b.remoteId));
   return { items, cursor: `rt-txn:${high}` };

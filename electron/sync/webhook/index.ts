@@ -1,5 +1,5 @@
-export { createWebhookConnector, WEBHOOK_BODY_VERSION } from './webhook-connector';
-export type { WebhookBody, WebhookConnectorOptions } from './webhook-connector';
+export { CALL_LOGGED_EVENT, createWebhookConnector, WEBHOOK_BODY_VERSION } from './webhook-connector';
+export type { WebhookBody, WebhookCallLogBody, WebhookConnectorOptions } from './webhook-connector';
 export {
   MIN_KEY_BYTES,
   SECRET_PREFIX,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { CallLogRecord } from '../../../shared/call-log/schema';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { Connector, ProbeProblem, ProbeReport, SealedNote } from '../connector';
 import { exchange } from '../http';
@@ -18,6 +19,17 @@ export interface WebhookBody {
   requestId: string;
   escalation: Escalation;
   internalNotes: { label: string; text: string }[];
+}
+
+/** The event type of a logged call; a body without `type` is an escalation. */
+export const CALL_LOGGED_EVENT = 'call.logged';
+
+/** What Deskbook POSTs for a resolved or referred call (policy LogResolvedCalls). */
+export interface WebhookCallLogBody {
+  version: typeof WEBHOOK_BODY_VERSION;
+  type: typeof CALL_LOGGED_EVENT;
+  requestId: string;
+  callLog: CallLogRecord;
 }
 
 export interface WebhookConnectorOptions extends HttpDeps {
@@ -111,14 +123,28 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
   }
 
   async function create(escalation: Escalation, requestId: string, sealedNotes: readonly SealedNote[]): Promise<DeliveryOutcome> {
-    // A webhook-id holds no '.' (the spec's rule), so the outbox's UUIDs only.
-    if (!isSafeRequestId(requestId) || requestId.includes('.')) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
     const body: WebhookBody = {
       version: WEBHOOK_BODY_VERSION,
       requestId,
       escalation,
       internalNotes: sealedNotes.map((n) => ({ label: n.label, text: n.plaintext })),
     };
+    return post(requestId, body);
+  }
+
+  /** A logged call: the `call.logged` event, delivered and deduplicated as escalations are. */
+  async function logCall(record: CallLogRecord, requestId: string): Promise<DeliveryOutcome> {
+    const body: WebhookCallLogBody = { version: WEBHOOK_BODY_VERSION, type: CALL_LOGGED_EVENT, requestId, callLog: record };
+    return post(requestId, body);
+  }
+
+  /**
+   * POSTs one delivery to `<url>`, signed over its body under `webhook-id` = the request id (and
+   * `Idempotency-Key`), so a repeat is recognised; a 409 looks up what the receiver made of it.
+   */
+  async function post(requestId: string, body: WebhookBody | WebhookCallLogBody): Promise<DeliveryOutcome> {
+    // A webhook-id holds no '.' (the spec's rule), so the outbox's UUIDs only.
+    if (!isSafeRequestId(requestId) || requestId.includes('.')) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
     let res: HttpExchange;
     try {
       res = await send('POST', endpoint, JSON.stringify(body), { form: 'body', id: requestId }, { 'Idempotency-Key': requestId });
@@ -175,5 +201,7 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
     findByRequestId,
     addInternalNote,
     ensureSealedNotes: () => Promise.resolve(),
+    // A receiver keeps the event as it likes; there is no ticket state to repair on a retry.
+    callLog: { create: logCall, close: () => Promise.resolve() },
   };
 }

@@ -157,8 +157,8 @@ export function QueueScreen() {
 
 function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
   const navigate = useAppStore((s) => s.navigate);
-  const { entry, escalation } = item;
-  const subject = escalation?.escalation.draft.subject ?? entry.id;
+  const { entry, escalation, callLog } = item;
+  const subject = escalation?.escalation.draft.subject ?? (callLog ? `Call log: ${callLog.record.sop.title}` : entry.id);
   const edit = async () => {
     if (!escalation) return;
     navigate({ name: 'draft', draftId: await createDraftFromEscalation(escalation, Date.now()) });

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
-import type { EscalationRow, OutboxRow, OutboxState } from '../../db/db';
+import type { CallLogRow, EscalationRow, OutboxRow, OutboxState } from '../../db/db';
 
 
 export type OutboxCounts = Record<OutboxState, number> & { sent: number };
@@ -29,6 +29,8 @@ export function useOutboxCounts(): OutboxCounts {
 export interface OutboxItem {
   entry: OutboxRow;
   escalation: EscalationRow | undefined;
+  /** For a logged call (kind `call-log`): its record. */
+  callLog?: CallLogRow | undefined;
 }
 
 /**
@@ -46,8 +48,11 @@ export function useOutboxItems(limit = 200): OutboxItem[] {
         db().outbox.where('nextAttemptAt').below(Number.MAX_SAFE_INTEGER).limit(limit).toArray(),
       ]);
       const entries = [...failed, ...paused, ...sending, ...due].slice(0, limit);
-      const escalations = await db().escalations.bulkGet(entries.map((e) => e.escalationId));
-      return entries.map((entry, i) => ({ entry, escalation: escalations[i] }));
+      const [escalations, callLogs] = await Promise.all([
+        db().escalations.bulkGet(entries.map((e) => e.escalationId)),
+        db().callLogs.bulkGet(entries.map((e) => (e.kind === 'call-log' ? e.escalationId : ''))),
+      ]);
+      return entries.map((entry, i) => ({ entry, escalation: escalations[i], callLog: callLogs[i] }));
     },
     [limit],
     [],

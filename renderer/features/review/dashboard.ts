@@ -37,3 +37,47 @@ export function dashboardFigures(reviews: readonly ReviewRow[], runs: readonly R
     attainment: decided.length === 0 ? null : onTime / decided.length,
   };
 }
+
+/** First-call resolution of one SOP on this computer. */
+export interface SopResolution {
+  sopId: string;
+  /** The title of the newest version run. */
+  title: string;
+  /** Runs started, finished or not. */
+  runs: number;
+  finished: number;
+  resolved: number;
+  referred: number;
+  escalated: number;
+  /** `resolved / finished`; null before any run finished. */
+  fcr: number | null;
+}
+
+/**
+ * First-call resolution by SOP, from the local runs table (so it works offline): for each SOP,
+ * the calls run, how many were resolved on the call, referred, or escalated, and FCR = resolved
+ * over every finished run. A finished run whose outcome node is gone (a pack changed under it)
+ * counts as finished, in none of the three. Sorted by calls run, most first. Counts only.
+ */
+export function firstCallResolution(runs: readonly RunRow[]): SopResolution[] {
+  const bySop = new Map<string, SopResolution & { newest: number }>();
+  for (const run of runs) {
+    const id = run.doc.id;
+    const row = bySop.get(id) ?? { sopId: id, title: run.doc.title, runs: 0, finished: 0, resolved: 0, referred: 0, escalated: 0, fcr: null, newest: -Infinity };
+    bySop.set(id, row);
+    row.runs += 1;
+    if (run.startedAt > row.newest) {
+      row.newest = run.startedAt;
+      row.title = run.doc.title;
+    }
+    if (run.status !== 'finished') continue;
+    row.finished += 1;
+    const type = outcomeOf(run.doc, run.state)?.outcome.type;
+    if (type === 'resolved') row.resolved += 1;
+    else if (type === 'referred') row.referred += 1;
+    else if (type === 'escalate') row.escalated += 1;
+  }
+  return [...bySop.values()]
+    .map(({ newest: _newest, ...row }) => ({ ...row, fcr: row.finished === 0 ? null : row.resolved / row.finished }))
+    .sort((a, b) => b.runs - a.runs || a.title.localeCompare(b.title));
+}

@@ -4,6 +4,7 @@ import type { OutcomeNode } from '../../../shared/sop/schema';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
+import { CallLogNote } from '../call-log';
 import { openDraftFromRun } from '../escalation';
 
 const PRIORITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
@@ -61,6 +62,7 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
           Finish and take the next call
         </button>
       )}
+      <CallLogNote run={run} />
       {error && (
         <p role="alert" className="error-text">
           {error}
