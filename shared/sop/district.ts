@@ -16,7 +16,3 @@ export function districtConstants(doc: SopDocument, notes: Readonly<Record<strin
   return constants;
 }
 
-/** Notes the pack declares that district IT has not filled in, for the library and settings. */
-export function missingDistrictNotes(doc: SopDocument, notes: Readonly<Record<string, string>> = {}): string[] {
-  return Object.keys(doc.district).filter((name) => !notes[name]?.trim());
-}

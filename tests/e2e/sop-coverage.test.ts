@@ -79,6 +79,23 @@ function sampleValue(field: InputField): string {
   }
 }
 
+/** From anywhere: Ctrl+1 to the library, type the title, arrow to it, Enter. */
+async function openByKeyboard(doc: SopDocument): Promise<void> {
+  const { page } = app;
+  await page.keyboard.press('Control+1');
+  const search = page.getByLabel('Search procedures');
+  await search.waitFor();
+  await search.focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(doc.title);
+  const titles = await page.locator('.sop-open .sop-title').allTextContents();
+  const index = titles.indexOf(doc.title);
+  expect(index).toBeGreaterThanOrEqual(0);
+  // Enter opens the first match; ↓ from the search box lands on the first result.
+  if (index > 0) for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
 const outcomes = BUILTIN_PACKS.flatMap((pack) =>
   pack.sops.flatMap((doc) => doc.nodes.filter((n) => n.kind === 'outcome').map((n) => ({ doc, outcome: n.id }))),
 );
@@ -90,21 +107,7 @@ describe('every shipped SOP, to each of its outcomes, by keyboard', () => {
 
   it.each(outcomes.map((o) => [`${o.doc.id} → ${o.outcome}`, o] as const))('%s', async (_name, { doc, outcome }) => {
     const { page } = app;
-    await page.keyboard.press('Control+1');
-    const search = page.getByLabel('Search procedures');
-    await search.waitFor();
-    await search.focus();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type(doc.title);
-    const titles = await page.locator('.sop-open .sop-title').allTextContents();
-    const index = titles.indexOf(doc.title);
-    expect(index).toBeGreaterThanOrEqual(0);
-    if (index === 0) {
-      await page.keyboard.press('Enter');
-    } else {
-      for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-    }
+    await openByKeyboard(doc);
     for (const move of pathTo(doc, outcome)) {
       await page.locator(`[data-node-id="${move.node.id}"]`).waitFor();
       if (move.node.kind === 'input') {
@@ -148,16 +151,7 @@ describe('every shipped escalate outcome, by keyboard, carries everything typed 
 
   it.each(escalations.map((o) => [`${o.doc.id} → ${o.outcome}`, o] as const))('%s', async (_name, { doc, outcome }) => {
     const { page } = app;
-    await page.keyboard.press('Control+1');
-    const search = page.getByLabel('Search procedures');
-    await search.waitFor();
-    await search.focus();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type(doc.title);
-    const titles = await page.locator('.sop-open .sop-title').allTextContents();
-    const index = titles.indexOf(doc.title);
-    for (let i = 0; i < index + (index === 0 ? 0 : 1); i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await openByKeyboard(doc);
     const typed: { field: InputField; value: string; sensitive: boolean }[] = [];
     const moves = pathTo(doc, outcome);
     for (const move of moves) {

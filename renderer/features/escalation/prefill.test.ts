@@ -117,6 +117,11 @@ describe('draftFromRun', () => {
     expect(draftFromRun('run-1', doc, escalated(typed)).callerRole).toBe(role);
   });
 
+  it("carries the analyst's step notes into the description, under each step's name", () => {
+    const { draft } = runDraft('run-1', doc, escalated(), { capitals: 'Caps lock was on; still fails', fixed: '  ' });
+    expect(draft.description).toMatch(/Analyst's notes:\n- Check capitals: Caps lock was on; still fails$/);
+  });
+
   it('leaves the caller role unchosen when nothing says who called, instead of "parent"', () => {
     expect(draftFromRun('run-1', doc, escalated('someone')).callerRole).toBe('');
     expect(blankDraft().callerRole).toBe('');

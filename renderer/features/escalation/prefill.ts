@@ -2,6 +2,7 @@ import type { EscalationDraftInput } from '../../../shared/escalation/schema';
 import { outcomeOf, pathTaken } from '../../../shared/sop/engine';
 import type { RunState } from '../../../shared/sop/engine';
 import type { SopDocument } from '../../../shared/sop/schema';
+import { nodeLabel } from '../../../shared/sop/nodes';
 import { ticketFromRun } from '../../../shared/sop/ticket';
 
 /** An empty draft, for an escalation started from the queue screen rather than a run. */
@@ -40,7 +41,7 @@ export interface RunDraft {
  * mapped fields, the priority the analyst chose (else the outcome's default), how identity was
  * checked, the path taken as "steps already tried", and the SOP id, version and path.
  */
-export function draftFromRun(runId: string, doc: SopDocument, state: RunState): RunDraft {
+export function draftFromRun(runId: string, doc: SopDocument, state: RunState, notes: Readonly<Record<string, string>> = {}): RunDraft {
   const outcome = outcomeOf(doc, state)?.outcome;
   const escalate = outcome?.type === 'escalate' ? outcome : null;
   const ticket = ticketFromRun(doc, state);
@@ -51,7 +52,7 @@ export function draftFromRun(runId: string, doc: SopDocument, state: RunState): 
     kind: escalate?.escalationKind ?? 'district-tier2',
     priority: ticket.priority ?? escalate?.defaultPriority ?? 'medium',
     subject: ticket.subject,
-    description: ticket.description,
+    description: withStepNotes(ticket.description, doc, notes),
     stepsTried: path.map((step) => (step.answerLabel ? `${step.title} → ${step.answerLabel}` : step.title)),
     callerRole: ticket.callerRole,
     hostedOutage: ticket.hostedOutage,
@@ -59,4 +60,15 @@ export function draftFromRun(runId: string, doc: SopDocument, state: RunState): 
     sop: { id: doc.id, version: doc.version, runId, path: path.map((step) => step.nodeId) },
   };
   return { draft, toSeal: ticket.sealed };
+}
+
+/**
+ * The analyst's "note for this step" entries are typed during the run too: they go in the
+ * description, under the step's name, so none is left behind on this computer.
+ */
+function withStepNotes(description: string, doc: SopDocument, notes: Readonly<Record<string, string>>): string {
+  const lines = doc.nodes
+    .filter((node) => notes[node.id]?.trim())
+    .map((node) => `- ${nodeLabel(node)}: ${notes[node.id]!.trim()}`);
+  return lines.length > 0 ? `${description}\n\nAnalyst's notes:\n${lines.join('\n')}` : description;
 }
