@@ -77,6 +77,7 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
     expect(enumValues('ConnectorKind')).toEqual(connectorKindSchema.options);
     expect(enumValues('UserRole')).toEqual([...ROLES]);
     expect(enumValues('UpdateMode')).toEqual([...UPDATE_MODES]);
+    expect(enumValues('SopBuiltInPacks')).toEqual(['show', 'hide']);
   });
 
   it('resolves the values Group Policy would write, as reg.exe reports them, without problems', () => {
@@ -92,6 +93,11 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    UpdateMode    REG_SZ    off',
       '    SealedNoteRetentionDays    REG_DWORD    0xe',
       `    DistrictSlaCalendar    REG_SZ    ${JSON.stringify(sla)}`,
+      '    SopBuiltInPacks    REG_SZ    hide',
+      '    SopEnabledPacks    REG_MULTI_SZ    district-hac\\0ic-vendor-support',
+      '    DistrictNotes    REG_SZ    {"hac-support":{"parentLoginTier2":"Springfield USD HAC tier 2"}}',
+      '    LogResolvedCalls    REG_DWORD    0x1',
+      '    LogCallStudentData    REG_DWORD    0x0',
     ].join('\r\n');
     const values = Object.fromEntries((parseRegQuery(output)[0]?.values ?? []).map((v) => [v.name, v.data]));
     const r = resolvePolicy({ admin: { enforced: layerFrom(values, 'HKLM'), recommended: {}, warnings: [], unreadable: false }, user: {}, builtIn: builtInPolicyValues('msi', []) });
