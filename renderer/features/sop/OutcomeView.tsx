@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { interpolate, outcomeOf } from '../../../shared/sop/engine';
 import type { OutcomeNode } from '../../../shared/sop/schema';
+import { ticketFromRun } from '../../../shared/sop/ticket';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
@@ -15,6 +16,8 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
   const [error, setError] = useState<string | null>(null);
   const vars = run.state.variables;
   const outcome = outcomeOf(run.doc, run.state)?.outcome ?? node.outcome;
+  // The priority the analyst picked on the call (a vendor matrix question), else the default.
+  const chosenPriority = outcome.type === 'escalate' ? ticketFromRun(run.doc, run.state).priority : undefined;
 
   const createTicket = async () => {
     try {
@@ -48,7 +51,8 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
         <>
           <p>
             <strong>Escalate</strong> to {outcome.assignee} ({outcome.escalationKind === 'vendor-case' ? 'vendor case' : 'district tier 2'},
-            default priority {PRIORITY_LABEL[outcome.defaultPriority]}).
+            priority {PRIORITY_LABEL[chosenPriority ?? outcome.defaultPriority]}
+            {chosenPriority ? ', as chosen on the call' : ''}).
           </p>
           <p>{outcome.summary}</p>
           {outcome.sealedNote && <p className="muted">Sealed note: {outcome.sealedNote.prompt}</p>}
