@@ -9,7 +9,7 @@ import type { ReviewRow } from '../../db/db';
 import { kickOutbox } from '../../outbox/runtime';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { vendorCaseText } from './case-text';
-import { enqueueDecision } from './decisions';
+import { enqueueDecision, newDecisionRow } from './decisions';
 import { vendorPhoneAdvice } from '../../../shared/review/vendor-phone';
 import { decisionFormSchema } from './decision-form';
 import type { DecisionFormValues } from './decision-form';
@@ -42,23 +42,7 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
   const { errors } = formState;
 
   const onValid = async (decision: Decision) => {
-    const id = crypto.randomUUID();
-    await enqueueDecision(
-      db(),
-      {
-        id,
-        remoteId: row.remoteId,
-        requestId: row.item.requestId,
-        decision,
-        expectedEtag: row.item.etag,
-        decidedAt: new Date().toISOString(),
-        seen: row.item,
-        state: 'queued',
-        current: null,
-        message: null,
-      },
-      Date.now(),
-    );
+    await enqueueDecision(db(), newDecisionRow(row, decision, row.item.etag), Date.now());
     kickOutbox();
     setQueued(
       decision.kind === 'forward' && vendorPhoneAdvice(decision.priority)

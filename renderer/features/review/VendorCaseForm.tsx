@@ -7,7 +7,7 @@ import { db } from '../../db/db';
 import type { ReviewRow } from '../../db/db';
 import { kickOutbox } from '../../outbox/runtime';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { enqueueDecision } from './decisions';
+import { enqueueDecision, newDecisionRow } from './decisions';
 import { localInputValue, vendorCaseFormSchema } from './vendor-case-form';
 import type { VendorCaseFormValues } from './vendor-case-form';
 
@@ -37,25 +37,9 @@ export function VendorCaseForm({ row }: { row: ReviewRow }) {
   }
 
   const onValid = async (decision: Decision) => {
-    const id = crypto.randomUUID();
-    await enqueueDecision(
-      db(),
-      {
-        id,
-        remoteId: row.remoteId,
-        requestId: row.item.requestId,
-        decision,
-        // Recording the vendor's case number judges no version of the ticket: main checks that
-        // the ticket is forwarded instead of comparing it with the one opened here.
-        expectedEtag: null,
-        decidedAt: new Date().toISOString(),
-        seen: row.item,
-        state: 'queued',
-        current: null,
-        message: null,
-      },
-      Date.now(),
-    );
+    // Recording the vendor's case number judges no version of the ticket: main checks that the
+    // ticket is forwarded instead of comparing it with the one opened here.
+    await enqueueDecision(db(), newDecisionRow(row, decision, null), Date.now());
     kickOutbox();
     setQueued('Queued. The case number is recorded on the ticket as soon as the ticketing system answers; the vendor clock runs from the submission time.');
   };

@@ -1,5 +1,6 @@
 import { DECISION_STATE } from '../../../shared/review/schema';
-import type { DecisionRow, DeskbookDb } from '../../db/db';
+import type { Decision } from '../../../shared/review/schema';
+import type { DecisionRow, DeskbookDb, ReviewRow } from '../../db/db';
 import { defineDeliveryKind, missing } from '../../outbox/kinds';
 import { newOutboxEntry, putEntry } from '../../outbox/store';
 
@@ -11,6 +12,25 @@ import { newOutboxEntry, putEntry } from '../../outbox/store';
  * Queues a supervisor's decision: the decision and its outbox entry in one transaction, so a
  * decision made offline is never lost and, carrying its own id to the server, never applied twice.
  */
+/**
+ * A new queued decision on the ticket in `row`. `expectedEtag`: the version decided on, or null
+ * when the decision judges no version (recording a vendor case number).
+ */
+export function newDecisionRow(row: ReviewRow, decision: Decision, expectedEtag: string | null): DecisionRow {
+  return {
+    id: crypto.randomUUID(),
+    remoteId: row.remoteId,
+    requestId: row.item.requestId,
+    decision,
+    expectedEtag,
+    decidedAt: new Date().toISOString(),
+    seen: row.item,
+    state: 'queued',
+    current: null,
+    message: null,
+  };
+}
+
 export async function enqueueDecision(db: DeskbookDb, decision: DecisionRow, now: number): Promise<void> {
   await db.transaction('rw', db.decisions, db.outbox, async () => {
     await Promise.all([db.decisions.put(decision), putEntry(db, newOutboxEntry(decision.id, decision.id, now, 'decision', decision.remoteId))]);
