@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectorKindSchema } from '../../shared/ipc/settings';
 import type { ConnectorSettings } from '../../shared/ipc/settings';
 import { DeskbookError } from '../../shared/result';
 import type { Vault } from '../vault/vault';
@@ -11,7 +12,7 @@ export interface TokenBinding {
   origin: string;
 }
 
-const storedTokenSchema = z.object({ v: z.literal(1), kind: z.enum(['request-tracker', 'webhook']), origin: z.string(), token: z.string().min(1) });
+const storedTokenSchema = z.object({ v: z.literal(1), kind: connectorKindSchema.exclude(['none']), origin: z.string(), token: z.string().min(1) });
 
 /** The binding a token for these settings must have; null when no ticketing system is set. */
 export function bindingFor(settings: ConnectorSettings): TokenBinding | null {
@@ -26,7 +27,13 @@ export function changesBinding(before: ConnectorSettings, after: ConnectorSettin
   return a?.kind !== b?.kind || a?.origin !== b?.origin;
 }
 
-const KIND_WORDS = { 'request-tracker': 'Request Tracker', webhook: 'the webhook' } as const;
+const KIND_WORDS: Readonly<Record<TokenBinding['kind'], string>> = {
+  'request-tracker': 'Request Tracker',
+  webhook: 'the webhook',
+  'incident-iq': 'Incident IQ',
+  zendesk: 'Zendesk',
+  servicenow: 'ServiceNow',
+};
 
 /**
  * A ticketing token (or webhook secret) bound to its server: stored with the connector kind and

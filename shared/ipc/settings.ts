@@ -3,7 +3,7 @@ import { DEFAULT_DISTRICT_POLICY } from '../sla/district';
 import { slaPolicySchema } from '../sla/policy';
 import { ROLES } from './roles';
 
-export const connectorKindSchema = z.enum(['none', 'request-tracker', 'webhook']);
+export const connectorKindSchema = z.enum(['none', 'request-tracker', 'webhook', 'incident-iq', 'zendesk', 'servicenow']);
 export type ConnectorKind = z.infer<typeof connectorKindSchema>;
 
 const HTTPS_OR_LOOPBACK = /^(?:https:\/\/[^\s/?#@]+|http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?)(?:[/?#]\S*)?$/i;
@@ -14,6 +14,11 @@ const httpsOrLoopback = z
   .trim()
   .regex(HTTPS_OR_LOOPBACK, 'URL: must be an https:// address (plain http only for 127.0.0.1 while testing)');
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const guid = (field: string) =>
+  z.string().trim().regex(GUID, `${field}: must be a GUID as Incident IQ shows it, e.g. 2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c`);
+
 /** Where tickets go. The token lives in the vault and never crosses IPC. */
 export const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -23,6 +28,37 @@ export const connectorSettingsSchema = z.discriminatedUnion('kind', [
     queue: z.string().trim().min(1, 'Queue: name the Request Tracker queue tickets go to'),
   }),
   z.object({ kind: z.literal('webhook'), url: httpsOrLoopback }),
+  z.object({
+    kind: z.literal('incident-iq'),
+    /** The district's Incident IQ address, e.g. `https://district.incidentiq.com` (API under /api/v1.0). */
+    url: httpsOrLoopback,
+    /** The `SiteId` header: Administration > Developer Tools. */
+    siteId: guid('Site ID'),
+    /** The ticket custom field that holds Deskbook's request id (docs/district-it.md). */
+    requestIdField: guid('Request ID custom field'),
+  }),
+  z.object({
+    kind: z.literal('zendesk'),
+    /** `https://<subdomain>.zendesk.com` */
+    url: httpsOrLoopback,
+    /** The agent the API token belongs to: Zendesk's token sign-in is `<email>/token:<api token>`. */
+    email: z.string().trim().regex(EMAIL, 'Agent email: the e-mail address of the Zendesk agent the API token belongs to'),
+    /** The group new tickets are assigned to (its number); '' leaves Zendesk's own routing. */
+    group: z.string().trim().regex(/^\d{0,20}$/, 'Group: the Zendesk group id, a number (Admin Center > People > Groups), or empty'),
+  }),
+  z
+    .object({
+      kind: z.literal('servicenow'),
+      /** `https://<instance>.service-now.com` */
+      url: httpsOrLoopback,
+      /** `basic`: user name here, password in the vault. `oauth`: a bearer access token in the vault. */
+      auth: z.enum(['basic', 'oauth']),
+      /** The integration user for basic sign-in; '' with OAuth. */
+      username: z.string().trim().max(100, 'User name: at most 100 characters'),
+      /** The assignment group new incidents go to (name or sys_id); '' leaves ServiceNow's own rules. */
+      group: z.string().trim().max(100, 'Assignment group: at most 100 characters'),
+    })
+    .refine((s) => s.auth !== 'basic' || s.username !== '', { error: 'User name: basic sign-in needs the ServiceNow user name', path: ['username'] }),
 ]);
 export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 
