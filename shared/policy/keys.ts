@@ -13,8 +13,16 @@ export interface PolicyValues {
   connectorKind: ConnectorKind;
   /** '' when no URL is set (connector kind `none`). */
   connectorUrl: string;
-  /** Request Tracker queue; '' when not used. */
+  /** Request Tracker queue, Zendesk group id or ServiceNow assignment group; '' when not used. */
   connectorQueue: string;
+  /** Incident IQ's SiteId; '' when not used. */
+  connectorSiteId: string;
+  /** Incident IQ's request-id custom field (GUID); '' when not used. */
+  connectorRequestIdField: string;
+  /** The Zendesk agent e-mail or the ServiceNow user name the token belongs to; '' when not used. */
+  connectorAccount: string;
+  /** ServiceNow sign-in: basic (user name and password) or oauth (a bearer token). */
+  connectorAuth: 'basic' | 'oauth';
   userRole: Role;
   authorizedContact: boolean;
   /** https hosts links may open in the browser (replaces the built-in list when set). */
@@ -41,6 +49,10 @@ export const POLICY_NAMES = {
   connectorKind: 'ConnectorKind',
   connectorUrl: 'ConnectorUrl',
   connectorQueue: 'ConnectorQueue',
+  connectorSiteId: 'ConnectorSiteId',
+  connectorRequestIdField: 'ConnectorRequestIdField',
+  connectorAccount: 'ConnectorAccount',
+  connectorAuth: 'ConnectorAuth',
   userRole: 'UserRole',
   authorizedContact: 'AuthorizedContact',
   allowedExternalHosts: 'AllowedExternalHosts',
@@ -124,6 +136,10 @@ export const POLICY_VALUE_SCHEMAS = {
   connectorKind: connectorKindSchema,
   connectorUrl,
   connectorQueue: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+  connectorSiteId: z.string({ error: 'must be text' }).trim().max(64, 'at most 64 characters'),
+  connectorRequestIdField: z.string({ error: 'must be text' }).trim().max(64, 'at most 64 characters'),
+  connectorAccount: z.string({ error: 'must be text' }).trim().max(200, 'at most 200 characters'),
+  connectorAuth: z.enum(['basic', 'oauth'], { error: 'must be basic or oauth' }),
   userRole: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
   authorizedContact: flag,
   allowedExternalHosts: hostList,

@@ -220,6 +220,29 @@ describe('resolvePolicy connector', () => {
     expect(r.keys.connectorUrl).toEqual({ source: 'built-in', locked: false });
     expect(r.problems).toEqual([expect.objectContaining({ key: 'ConnectorUrl', level: 'combination' })]);
   });
+
+  it('assembles Incident IQ, Zendesk and ServiceNow connectors from their own keys', () => {
+    const site = '2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c';
+    const field = '7d0e2c1b-3a4f-4e5d-8c6b-1a2b3c4d5e6f';
+    const iiq = resolve(admin({ ConnectorKind: 'incident-iq', ConnectorUrl: 'https://district.incidentiq.com', ConnectorSiteId: site, ConnectorRequestIdField: field }));
+    expect(iiq.connector).toEqual({ kind: 'incident-iq', url: 'https://district.incidentiq.com', siteId: site, requestIdField: field });
+    const zendesk = resolve(admin({ ConnectorKind: 'zendesk', ConnectorUrl: 'https://district.zendesk.com', ConnectorAccount: 'desk@district.org', ConnectorQueue: '360001' }));
+    expect(zendesk.connector).toEqual({ kind: 'zendesk', url: 'https://district.zendesk.com', email: 'desk@district.org', group: '360001' });
+    const now = resolve(admin({ ConnectorKind: 'servicenow', ConnectorUrl: 'https://district.service-now.com', ConnectorAuth: 'oauth' }));
+    expect(now.connector).toEqual({ kind: 'servicenow', url: 'https://district.service-now.com', auth: 'oauth', username: '', group: '' });
+    expect([zendesk.problems, iiq.problems, now.problems]).toEqual([[], [], []]);
+  });
+
+  it('names the key that is missing for the chosen system', () => {
+    const noSite = resolve(admin({ ConnectorKind: 'incident-iq', ConnectorUrl: 'https://district.incidentiq.com' }));
+    expect(noSite.connector).toEqual({ kind: 'none' });
+    expect(noSite.problems).toEqual([expect.objectContaining({ key: 'ConnectorSiteId', level: 'combination' })]);
+    const noUser = resolve(admin({ ConnectorKind: 'servicenow', ConnectorUrl: 'https://district.service-now.com' }));
+    expect(noUser.problems).toEqual([expect.objectContaining({ key: 'ConnectorAccount' })]);
+    expect(noUser.problems[0]?.message).toMatch(/User name: basic sign-in needs/);
+    const badGroup = resolve(admin({ ConnectorKind: 'zendesk', ConnectorUrl: 'https://d.zendesk.com', ConnectorAccount: 'a@d.org', ConnectorQueue: 'Help Desk' }));
+    expect(badGroup.problems).toEqual([expect.objectContaining({ key: 'ConnectorQueue' })]);
+  });
 });
 
 describe('mergePolicyLayers', () => {

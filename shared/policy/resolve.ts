@@ -158,16 +158,11 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
  * (`none`) rather than pointed at half an address; locks are kept as they are.
  */
 function assembleConnector(values: PolicyValues): { connector: ConnectorSettings; problem: PolicyProblem | null } {
-  const candidate =
-    values.connectorKind === 'none'
-      ? { kind: 'none' as const }
-      : values.connectorKind === 'webhook'
-        ? { kind: 'webhook' as const, url: values.connectorUrl }
-        : { kind: values.connectorKind, url: values.connectorUrl, queue: values.connectorQueue };
+  const candidate = connectorCandidate(values);
   const checked = connectorSettingsSchema.safeParse(candidate);
   if (checked.success) return { connector: checked.data, problem: null };
   const issue = checked.error.issues[0];
-  const key = issue?.path[0] === 'queue' ? POLICY_NAMES.connectorQueue : POLICY_NAMES.connectorUrl;
+  const key = POLICY_NAMES[CONNECTOR_FIELD_KEYS[String(issue?.path[0] ?? 'url')] ?? 'connectorUrl'];
   return {
     connector: { kind: 'none' },
     problem: {
@@ -177,4 +172,35 @@ function assembleConnector(values: PolicyValues): { connector: ConnectorSettings
       message: `${key}: ConnectorKind is ${values.connectorKind} but ${issue?.message ?? 'the connector is incomplete'}; no ticketing system is used until it is set`,
     },
   };
+}
+
+/** Which policy key sets each connector settings field, for naming the key a problem is in. */
+const CONNECTOR_FIELD_KEYS: Readonly<Record<string, PolicyField>> = {
+  url: 'connectorUrl',
+  queue: 'connectorQueue',
+  group: 'connectorQueue',
+  siteId: 'connectorSiteId',
+  requestIdField: 'connectorRequestIdField',
+  email: 'connectorAccount',
+  username: 'connectorAccount',
+  auth: 'connectorAuth',
+};
+
+/** The connector the policy values describe, before it is checked. */
+function connectorCandidate(values: PolicyValues): unknown {
+  const url = values.connectorUrl;
+  switch (values.connectorKind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'webhook':
+      return { kind: 'webhook', url };
+    case 'request-tracker':
+      return { kind: 'request-tracker', url, queue: values.connectorQueue };
+    case 'incident-iq':
+      return { kind: 'incident-iq', url, siteId: values.connectorSiteId, requestIdField: values.connectorRequestIdField };
+    case 'zendesk':
+      return { kind: 'zendesk', url, email: values.connectorAccount, group: values.connectorQueue };
+    case 'servicenow':
+      return { kind: 'servicenow', url, auth: values.connectorAuth, username: values.connectorAccount, group: values.connectorQueue };
+  }
 }

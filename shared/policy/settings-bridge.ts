@@ -15,6 +15,10 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     connectorKind: DEFAULT_SETTINGS.connector.kind,
     connectorUrl: '',
     connectorQueue: '',
+    connectorSiteId: '',
+    connectorRequestIdField: '',
+    connectorAccount: '',
+    connectorAuth: 'basic',
     userRole: DEFAULT_SETTINGS.user.role,
     authorizedContact: DEFAULT_SETTINGS.user.authorizedContact,
     allowedExternalHosts: [...defaultExternalHosts],
@@ -29,6 +33,23 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
   };
 }
 
+/** The connector keys a saved connector sets, beyond its kind and URL. */
+function connectorPolicyValues(connector: Settings['connector']): Partial<PolicyValues> {
+  switch (connector.kind) {
+    case 'none':
+    case 'webhook':
+      return {};
+    case 'request-tracker':
+      return { connectorQueue: connector.queue };
+    case 'incident-iq':
+      return { connectorSiteId: connector.siteId, connectorRequestIdField: connector.requestIdField };
+    case 'zendesk':
+      return { connectorAccount: connector.email, ...(connector.group ? { connectorQueue: connector.group } : {}) };
+    case 'servicenow':
+      return { connectorAuth: connector.auth, connectorAccount: connector.username, ...(connector.group ? { connectorQueue: connector.group } : {}) };
+  }
+}
+
 /**
  * The managed keys the user has set, read from saved settings. Pass only what was saved (a
  * missing key means "not chosen"), so a policy's recommended value still applies to it.
@@ -39,7 +60,7 @@ export function userPolicyValues(saved: Partial<Settings>, updateMode?: UpdateMo
   if (saved.connector) {
     user.connectorKind = saved.connector.kind;
     if (saved.connector.kind !== 'none') user.connectorUrl = saved.connector.url;
-    if (saved.connector.kind === 'request-tracker') user.connectorQueue = saved.connector.queue;
+    Object.assign(user, connectorPolicyValues(saved.connector));
   }
   if (saved.user) {
     user.userRole = saved.user.role;
@@ -80,7 +101,11 @@ export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
   const { keys } = resolved;
   if (keys.connectorKind.locked) paths.push('connector.kind');
   if (keys.connectorUrl.locked) paths.push('connector.url');
-  if (keys.connectorQueue.locked) paths.push('connector.queue');
+  if (keys.connectorQueue.locked) paths.push('connector.queue', 'connector.group');
+  if (keys.connectorSiteId.locked) paths.push('connector.siteId');
+  if (keys.connectorRequestIdField.locked) paths.push('connector.requestIdField');
+  if (keys.connectorAccount.locked) paths.push('connector.email', 'connector.username');
+  if (keys.connectorAuth.locked) paths.push('connector.auth');
   if (keys.userRole.locked) paths.push('user.role');
   if (keys.authorizedContact.locked) paths.push('user.authorizedContact');
   if (keys.sealedNoteRetentionDays.locked) paths.push('sealedNoteRetentionDays');

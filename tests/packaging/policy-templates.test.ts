@@ -78,6 +78,7 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
     expect(enumValues('UserRole')).toEqual([...ROLES]);
     expect(enumValues('UpdateMode')).toEqual([...UPDATE_MODES]);
     expect(enumValues('SopBuiltInPacks')).toEqual(['show', 'hide']);
+    expect(enumValues('ConnectorAuth')).toEqual(['basic', 'oauth']);
   });
 
   it('resolves the values Group Policy would write, as reg.exe reports them, without problems', () => {
@@ -87,6 +88,10 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    ConnectorKind    REG_SZ    request-tracker',
       '    ConnectorUrl    REG_SZ    https://rt.springfield.example.org',
       '    ConnectorQueue    REG_SZ    Help Desk',
+      '    ConnectorSiteId    REG_SZ    2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c',
+      '    ConnectorRequestIdField    REG_SZ    7d0e2c1b-3a4f-4e5d-8c6b-1a2b3c4d5e6f',
+      '    ConnectorAccount    REG_SZ    helpdesk-integration@springfield.example.org',
+      '    ConnectorAuth    REG_SZ    basic',
       '    UserRole    REG_SZ    technician',
       '    AuthorizedContact    REG_DWORD    0x1',
       '    AllowedExternalHosts    REG_MULTI_SZ    help.springfield.example.org\\0kb.infinitecampus.com',

@@ -11,7 +11,9 @@ import { mulberry32 } from '../../shared/random';
  *   close the client's connection without a byte: the "maybe delivered" case;
  * - `error-500`: answer 500 without forwarding;
  * - `rate-limit`: answer 429 with `Retry-After` (default "1") without forwarding;
- * - `delay`: forward, then hold the upstream's answer for `ms` before relaying it.
+ * - `delay`: forward, then hold the upstream's answer for `ms` before relaying it;
+ * - `answer`: answer with this status, body and headers without forwarding (a refusal in the
+ *   server's own words, an HTML sign-in page, a 200 carrying an error).
  */
 export type Fault =
   | { kind: 'pass' }
@@ -19,10 +21,11 @@ export type Fault =
   | { kind: 'drop-after-commit' }
   | { kind: 'error-500' }
   | { kind: 'rate-limit'; retryAfter?: string }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  | { kind: 'answer'; status: number; body: string; headers?: Record<string, string> };
 
 export type FaultKind = Fault['kind'];
-export const FAULT_KINDS: readonly FaultKind[] = ['pass', 'drop-before-forward', 'drop-after-commit', 'error-500', 'rate-limit', 'delay'];
+export const FAULT_KINDS: readonly FaultKind[] = ['pass', 'drop-before-forward', 'drop-after-commit', 'error-500', 'rate-limit', 'delay', 'answer'];
 
 export interface FaultProxyOptions {
   /** The upstream origin, e.g. `http://127.0.0.1:8080`. */
@@ -30,7 +33,7 @@ export interface FaultProxyOptions {
   /** Faults applied in order to matching requests, before any random mix. */
   faults?: Fault[];
   /** A seeded random mix for matching requests once the queue is empty: reproducible runs. */
-  mix?: { seed: number; rates: Partial<Record<Exclude<FaultKind, 'pass'>, number>>; delayMs?: number; retryAfter?: string };
+  mix?: { seed: number; rates: Partial<Record<Exclude<FaultKind, 'pass' | 'answer'>, number>>; delayMs?: number; retryAfter?: string };
   /** Which requests faults apply to; the others always pass. Default: every request. */
   match?: (req: { method: string; path: string }) => boolean;
 }
@@ -127,6 +130,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       case 'rate-limit':
         sendJson(res, 429, { message: 'fault proxy: injected 429' }, { 'Retry-After': fault.retryAfter ?? '1' });
         return;
+      case 'answer': {
+        const headers = { 'Content-Type': 'application/json', ...fault.headers, 'Content-Length': String(Buffer.byteLength(fault.body)) };
+        res.writeHead(fault.status, headers);
+        res.end(fault.body);
+        return;
+      }
       case 'pass':
       case 'drop-after-commit':
       case 'delay': {
@@ -180,7 +189,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 function pickFromMix(r: number, mix: NonNullable<FaultProxyOptions['mix']>): Fault {
   let threshold = 0;
   for (const kind of FAULT_KINDS) {
-    if (kind === 'pass') continue;
+    if (kind === 'pass' || kind === 'answer') continue;
     threshold += mix.rates[kind] ?? 0;
     if (r >= threshold) continue;
     if (kind === 'delay') return { kind, ms: mix.delayMs ?? 200 };

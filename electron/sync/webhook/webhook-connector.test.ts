@@ -1,9 +1,10 @@
-import type { ServerResponse } from 'node:http';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CANARY_PASSWORD, makeEscalation } from '../../../tests/support/escalation-fixture';
-import { closedPort, sendJson, startLoopbackServer } from '../../../tests/support/loopback-server';
+import { closedPort, startLoopbackServer } from '../../../tests/support/loopback-server';
 import type { LoopbackServer, SeenRequest } from '../../../tests/support/loopback-server';
+import { flatHeaders, header, referenceReceiver } from '../../../tests/support/webhook-receiver';
+import type { ReferenceReceiver } from '../../../tests/support/webhook-receiver';
 import { deliver } from '../deliver-once';
 import type { Connector } from '../connector';
 import { ConnectorError } from '../outcome';
@@ -16,109 +17,14 @@ const SECRET = `whsec_${Buffer.from('deskbook-test-secret-of-32-bytes').toString
 const REQUEST = '5f0b7a52-1c1e-4d7e-9a55-0c6a9d3f2b11';
 const OTHER_REQUEST = '9d2c4e1a-7b3f-4c8d-8e6a-1f2b3c4d5e6f';
 
-const header = (req: SeenRequest, name: string): string | undefined => {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-};
-
-/** The request's headers as plain strings, the way a receiver's framework hands them over. */
-const flatHeaders = (req: SeenRequest): Record<string, string> =>
-  Object.fromEntries(Object.keys(req.headers).map((name) => [name, header(req, name) ?? '']));
-
-/**
- * What the receiver verifies for a request, by ./README.md: the escalation POST signs its raw body
- * (the spec as it stands); every other request signs method, path, query and body, one per line.
- */
-function signedContent(req: SeenRequest): string {
-  const { pathname, search } = new URL(req.url, 'http://receiver.invalid');
-  if (isEscalationPost(req)) return req.body;
-  return [req.method, pathname, search.slice(1), req.body].join('\n');
-}
-
-const isEscalationPost = (req: SeenRequest) => req.method === 'POST' && new URL(req.url, 'http://receiver.invalid').pathname === '/hooks';
-
-/**
- * A reference receiver that follows ./README.md, as an independent district would write it: every
- * request is verified with the `standardwebhooks` library before anything else; escalations are
- * deduplicated on their (signed) `webhook-id`, which `Idempotency-Key` must repeat; a lookup's or
- * a note's `webhook-id` is single-use (the spec's advice), so a verbatim replay of one is refused.
- * Each request's verdict is kept, so the tests can check that every request Deskbook sent verified.
- */
-function referenceReceiver() {
-  const tickets = new Map<string, { id: string; body: WebhookBody }>();
-  const notes = new Map<string, string[]>();
-  const usedIds = new Set<string>();
-  const verdicts: { method: string; url: string; replayed: boolean; refusal: string | null }[] = [];
-  let script: ((req: SeenRequest) => { status: number; body: unknown; headers?: Record<string, string> } | undefined) | undefined;
-
-  /** null when the library verifies the request, else its reason. */
-  const verify = (req: SeenRequest): string | null => {
-    try {
-      new Webhook(SECRET).verify(signedContent(req), flatHeaders(req), { jsonParse: false });
-    } catch (error) {
-      if (error instanceof WebhookVerificationError) return error.message;
-      throw error;
-    }
-    if (isEscalationPost(req)) return null; // a repeat is the same delivery, answered below
-    const id = header(req, WEBHOOK_ID_HEADER) ?? '';
-    if (usedIds.has(id)) return 'webhook-id already used';
-    usedIds.add(id);
-    return null;
-  };
-
-  const judge = (req: SeenRequest): string | null => {
-    const refusal = verify(req);
-    verdicts.push({ method: req.method, url: req.url, replayed: header(req, 'x-test-replay') === '1', refusal });
-    return refusal;
-  };
-
-  const handler = (req: SeenRequest, res: ServerResponse) => {
-    const refusal = judge(req);
-    if (refusal) return sendJson(res, 401, { message: `bad signature: ${refusal}` });
-    const scripted = script?.(req);
-    if (scripted) return sendJson(res, scripted.status, scripted.body, scripted.headers);
-    const path = new URL(req.url, 'http://x').pathname;
-    if (req.method === 'POST' && path === '/hooks') {
-      const key = header(req, WEBHOOK_ID_HEADER) ?? '';
-      if (header(req, 'idempotency-key') !== key) return sendJson(res, 400, { message: 'Idempotency-Key differs from webhook-id' });
-      const existing = tickets.get(key) ?? { id: `T-${tickets.size + 1}`, body: JSON.parse(req.body) as WebhookBody };
-      tickets.set(key, existing);
-      return sendJson(res, 201, { id: existing.id, url: `https://tickets.example/${existing.id}` });
-    }
-    const lookup = /^\/hooks\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && lookup?.[1]) {
-      const t = tickets.get(decodeURIComponent(lookup[1]));
-      return t ? sendJson(res, 200, { id: t.id, url: `https://tickets.example/${t.id}` }) : sendJson(res, 404, { message: 'unknown' });
-    }
-    const note = /^\/hooks\/([^/]+)\/notes$/.exec(path);
-    if (req.method === 'POST' && note?.[1]) {
-      const ticketId = decodeURIComponent(note[1]);
-      if (![...tickets.values()].some((t) => t.id === ticketId)) return sendJson(res, 404, { message: 'unknown ticket' });
-      notes.set(ticketId, [...(notes.get(ticketId) ?? []), (JSON.parse(req.body) as { text: string }).text]);
-      return sendJson(res, 201, {});
-    }
-    return sendJson(res, 404, { message: 'no route' });
-  };
-  return {
-    tickets,
-    notes,
-    verdicts,
-    handler,
-    judge,
-    setScript: (s: typeof script) => {
-      script = s;
-    },
-  };
-}
-
 let server: LoopbackServer;
-let receiver: ReturnType<typeof referenceReceiver>;
+let receiver: ReferenceReceiver;
 let connector: Connector;
 /** Requests Deskbook sends that the receiver must refuse: the tests that sign with another secret or a wrong clock. */
 let refusalsExpected = 0;
 
 beforeEach(async () => {
-  receiver = referenceReceiver();
+  receiver = referenceReceiver(SECRET);
   server = await startLoopbackServer(receiver.handler);
   connector = createWebhookConnector({ fetch: globalThis.fetch, url: `${server.url}/hooks`, secret: SECRET });
   refusalsExpected = 0;

@@ -102,15 +102,30 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
     return classifyStatus(res.status, res.headers, serverMessage(res.body), { mutating, now: now() });
   }
 
-  function toRemote(body: string, requestId: string): RemoteTicket {
-    let parsed: z.output<typeof ticketAnswer> = {};
+  /**
+   * A 2xx answer as the contract has it: empty, or a JSON object with optional `id` and `url`.
+   * Anything else (a proxy's sign-in page, `{ "error": … }`) is not the receiver's word that it
+   * has the delivery: null, and the caller retries after a lookup rather than report it sent.
+   */
+  function toRemote(body: string, requestId: string): RemoteTicket | null {
+    const fallback = { remoteId: requestId, url: lookupUrl(requestId) };
+    if (body.trim() === '') return fallback;
+    let json: unknown;
     try {
-      parsed = ticketAnswer.safeParse(JSON.parse(body)).data ?? {};
+      json = JSON.parse(body);
     } catch {
-      // an empty or non-JSON 2xx still means "accepted"
+      return null;
     }
-    return { remoteId: parsed.id ?? requestId, url: parsed.url ?? lookupUrl(requestId) };
+    const parsed = ticketAnswer.safeParse(json);
+    if (!parsed.success || (typeof json === 'object' && json !== null && 'error' in json && parsed.data.id === undefined)) return null;
+    return { remoteId: parsed.data.id ?? requestId, url: parsed.data.url ?? fallback.url };
   }
+
+  const offContract = (status: number, body: string): FailureOutcome => ({
+    kind: 'retry',
+    reason: `the receiver answered HTTP ${status} but not with Deskbook's JSON (${/^\s*</.test(body) ? 'a web page: a sign-in or proxy page?' : serverMessage(body) || 'unreadable'}); Deskbook will look the delivery up before sending it again`,
+    maybeDelivered: true,
+  });
 
   const lookupUrl = (requestId: string) => `${endpoint}/${encodeURIComponent(requestId)}`;
 
@@ -118,7 +133,11 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
     if (!isSafeRequestId(requestId)) throw new ConnectorError({ kind: 'failed', message: `request id '${requestId}' is not a UUID` });
     const res = await send('GET', lookupUrl(requestId), '', { form: 'request' });
     if (res.ok && res.status === 404) return null;
-    if (res.ok && res.status >= 200 && res.status < 300) return toRemote(res.body, requestId);
+    if (res.ok && res.status >= 200 && res.status < 300) {
+      const found = toRemote(res.body, requestId);
+      if (found) return found;
+      throw new ConnectorError(offContract(res.status, res.body));
+    }
     throw new ConnectorError(failure(res, false));
   }
 
@@ -152,7 +171,10 @@ export function createWebhookConnector(options: WebhookConnectorOptions): Connec
       if (error instanceof ConnectorError) return error.outcome;
       throw error;
     }
-    if (res.ok && res.status >= 200 && res.status < 300) return { kind: 'sent', ...toRemote(res.body, requestId) };
+    if (res.ok && res.status >= 200 && res.status < 300) {
+      const remote = toRemote(res.body, requestId);
+      return remote ? { kind: 'sent', ...remote } : offContract(res.status, res.body);
+    }
     if (res.ok && res.status === 409) {
       // "Already have this Idempotency-Key": fetch what the receiver made of it.
       try {

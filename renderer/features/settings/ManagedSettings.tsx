@@ -14,7 +14,11 @@ const SOURCE_WORDS = {
 const FIELD_WORDS: Record<string, string> = {
   connectorKind: 'Ticketing system',
   connectorUrl: 'Ticketing address',
-  connectorQueue: 'Ticket queue',
+  connectorQueue: 'Ticket queue or group',
+  connectorSiteId: 'Incident IQ site id',
+  connectorRequestIdField: 'Incident IQ request-id field',
+  connectorAccount: 'Ticketing account',
+  connectorAuth: 'ServiceNow sign-in',
   userRole: 'Role',
   authorizedContact: 'Authorized Contact',
   allowedExternalHosts: 'Links that may open',

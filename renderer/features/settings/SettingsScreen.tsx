@@ -81,25 +81,76 @@ function ProfileForm({ settings, roleFromPolicy }: { settings: SettingsView; rol
   );
 }
 
+/** What each ticketing system asks for, in the words its administrators use. */
+const SYSTEMS: Readonly<Record<Exclude<ConnectorSettings['kind'], 'none'>, { name: string; address: string; placeholder: string; token: string }>> = {
+  'request-tracker': { name: 'Request Tracker 5', address: 'Request Tracker address', placeholder: 'https://rt.district.org', token: 'Auth token' },
+  webhook: { name: 'A webhook (signed JSON)', address: 'Webhook URL', placeholder: 'https://hooks.district.org/deskbook', token: 'Shared signing secret' },
+  'incident-iq': { name: 'Incident IQ', address: 'Incident IQ address', placeholder: 'https://district.incidentiq.com', token: 'API token' },
+  zendesk: { name: 'Zendesk', address: 'Zendesk address', placeholder: 'https://district.zendesk.com', token: 'API token' },
+  servicenow: { name: 'ServiceNow', address: 'ServiceNow instance address', placeholder: 'https://district.service-now.com', token: 'Password' },
+};
+
+/** The form's text fields, one per setting any system has; each kind reads the ones it needs. */
+interface ConnectorFields {
+  url: string;
+  queue: string;
+  siteId: string;
+  requestIdField: string;
+  email: string;
+  group: string;
+  auth: 'basic' | 'oauth';
+  username: string;
+}
+
+function fieldsFrom(c: ConnectorSettings): ConnectorFields {
+  return {
+    url: c.kind === 'none' ? '' : c.url,
+    queue: c.kind === 'request-tracker' ? c.queue : 'Deskbook Escalations',
+    siteId: c.kind === 'incident-iq' ? c.siteId : '',
+    requestIdField: c.kind === 'incident-iq' ? c.requestIdField : '',
+    email: c.kind === 'zendesk' ? c.email : '',
+    group: c.kind === 'zendesk' || c.kind === 'servicenow' ? c.group : '',
+    auth: c.kind === 'servicenow' ? c.auth : 'basic',
+    username: c.kind === 'servicenow' ? c.username : '',
+  };
+}
+
+/** The settings the form describes; main checks them (names the field when one is wrong). */
+function connectorFrom(kind: ConnectorSettings['kind'], f: ConnectorFields): ConnectorSettings {
+  switch (kind) {
+    case 'none':
+      return { kind };
+    case 'webhook':
+      return { kind, url: f.url };
+    case 'request-tracker':
+      return { kind, url: f.url, queue: f.queue };
+    case 'incident-iq':
+      return { kind, url: f.url, siteId: f.siteId, requestIdField: f.requestIdField };
+    case 'zendesk':
+      return { kind, url: f.url, email: f.email, group: f.group };
+    case 'servicenow':
+      return { kind, url: f.url, auth: f.auth, username: f.auth === 'basic' ? f.username : '', group: f.group };
+  }
+}
+
+const CONNECTOR_POLICY_KEYS = ['connectorKind', 'connectorUrl', 'connectorQueue', 'connectorSiteId', 'connectorRequestIdField', 'connectorAccount', 'connectorAuth'];
+
 function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: PolicyReport | null }) {
-  const locked = isLocked(policy, 'connectorKind') || isLocked(policy, 'connectorUrl') || isLocked(policy, 'connectorQueue');
+  const locked = CONNECTOR_POLICY_KEYS.some((key) => isLocked(policy, key));
   const setSettings = useAppStore((s) => s.setSettings);
   const setNet = useAppStore((s) => s.setNet);
   const initial = settings.connector;
   const [kind, setKind] = useState<ConnectorSettings['kind']>(initial.kind);
-  const [url, setUrl] = useState(initial.kind === 'none' ? '' : initial.url);
-  const [queue, setQueue] = useState(initial.kind === 'request-tracker' ? initial.queue : 'Deskbook Escalations');
+  const [fields, setFields] = useState<ConnectorFields>(() => fieldsFrom(initial));
   const [token, setToken] = useState('');
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const { save, message, setMessage } = useSave();
-
-  const connector = (): ConnectorSettings =>
-    kind === 'none' ? { kind } : kind === 'webhook' ? { kind, url } : { kind, url, queue };
+  const set = (name: keyof ConnectorFields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setReport(null);
-    if (!(await save({ connector: connector() }, 'Saved.'))) return;
+    if (!(await save({ connector: connectorFrom(kind, fields) }, 'Saved.'))) return;
     if (token) {
       const result = await deskbook().settings.setToken({ token });
       if (!result.ok) {
@@ -120,6 +171,20 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
     setReport(result.ok ? result.value : { ok: false, problem: result.error.code, message: result.error.message, warnings: [] });
   };
 
+  const system = kind === 'none' ? null : SYSTEMS[kind];
+  const tokenLabel = kind === 'servicenow' && fields.auth === 'oauth' ? 'OAuth access token' : (system?.token ?? '');
+  const text = (id: string, label: string, name: keyof ConnectorFields, hint?: string, placeholder?: string) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} disabled={locked} value={fields[name]} onChange={set(name)} placeholder={placeholder} aria-describedby={hint ? `${id}-hint` : undefined} />
+      {hint && (
+        <small id={`${id}-hint`} className="muted">
+          {hint}
+        </small>
+      )}
+    </div>
+  );
+
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connector-heading">
       <h2 id="connector-heading">Ticketing system</h2>
@@ -128,24 +193,47 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
         <label htmlFor="connector-kind">Send tickets to</label>
         <select id="connector-kind" disabled={locked} value={kind} onChange={(e) => setKind(e.target.value as ConnectorSettings['kind'])}>
           <option value="none">Nowhere yet (keep them in the outbox)</option>
-          <option value="request-tracker">Request Tracker 5</option>
-          <option value="webhook">A webhook (signed JSON)</option>
+          {Object.entries(SYSTEMS).map(([value, s]) => (
+            <option key={value} value={value}>
+              {s.name}
+            </option>
+          ))}
         </select>
       </div>
-      {kind !== 'none' && (
+      {system && (
         <>
           <div className="field">
-            <label htmlFor="connector-url">{kind === 'request-tracker' ? 'Request Tracker address' : 'Webhook URL'}</label>
-            <input id="connector-url" type="url" disabled={locked} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://rt.district.org" />
+            <label htmlFor="connector-url">{system.address}</label>
+            <input id="connector-url" type="url" disabled={locked} value={fields.url} onChange={set('url')} placeholder={system.placeholder} />
           </div>
-          {kind === 'request-tracker' && (
-            <div className="field">
-              <label htmlFor="connector-queue">Queue</label>
-              <input id="connector-queue" disabled={locked} value={queue} onChange={(e) => setQueue(e.target.value)} />
-            </div>
+          {kind === 'request-tracker' && text('connector-queue', 'Queue', 'queue')}
+          {kind === 'incident-iq' && (
+            <>
+              {text('connector-site-id', 'Site ID', 'siteId', 'Administration > Developer Tools in Incident IQ.')}
+              {text('connector-request-id-field', 'Request ID custom field', 'requestIdField', "The id of the ticket custom field your administrator created for Deskbook's request id.")}
+            </>
+          )}
+          {kind === 'zendesk' && (
+            <>
+              {text('connector-email', 'Agent email', 'email', 'The Zendesk agent the API token belongs to.')}
+              {text('connector-group', 'Group id (optional)', 'group', 'New tickets are assigned to this group; leave empty for your Zendesk routing.')}
+            </>
+          )}
+          {kind === 'servicenow' && (
+            <>
+              <div className="field">
+                <label htmlFor="connector-auth">Sign in with</label>
+                <select id="connector-auth" disabled={locked} value={fields.auth} onChange={set('auth')}>
+                  <option value="basic">User name and password</option>
+                  <option value="oauth">An OAuth access token</option>
+                </select>
+              </div>
+              {fields.auth === 'basic' && text('connector-username', 'User name', 'username')}
+              {text('connector-group', 'Assignment group (optional)', 'group', 'Name or sys_id; leave empty for your ServiceNow assignment rules.')}
+            </>
           )}
           <div className="field">
-            <label htmlFor="connector-token">{kind === 'request-tracker' ? 'Auth token' : 'Shared signing secret'}</label>
+            <label htmlFor="connector-token">{tokenLabel}</label>
             <input
               id="connector-token"
               type="password"
@@ -187,7 +275,7 @@ function ConnectionWarnings({ warnings }: { warnings: readonly string[] }) {
   if (warnings.length === 0) return null;
   return (
     <section className="conflict" aria-labelledby="connection-warnings-heading" data-testid="connection-warnings">
-      <h3 id="connection-warnings-heading">⚠ Connected, with {warnings.length === 1 ? 'a warning' : 'warnings'} for your RT administrator</h3>
+      <h3 id="connection-warnings-heading">⚠ Connected, with {warnings.length === 1 ? 'a warning' : 'warnings'} for your ticketing administrator</h3>
       <ul>
         {warnings.map((warning, i) => (
           <li key={i} style={{ overflowWrap: 'anywhere' }}>
