@@ -1,0 +1,6 @@
+import type { ConformanceTarget } from '../target';
+import { requestTrackerTarget } from './request-tracker';
+import { webhookTarget } from './webhook';
+
+/** Every connector Deskbook ships, each against its server: all held to one suite. */
+export const CONFORMANCE_TARGETS: readonly ConformanceTarget[] = [requestTrackerTarget, webhookTarget];

@@ -1,0 +1,53 @@
+import { createZendeskConnector } from '../../../electron/sync/zendesk';
+import { startZendeskServer } from '../../support/zendesk-server';
+import type { ConformanceTarget, RunningTarget, StoredTicket } from '../target';
+
+const TICKETS_PATH = /^\/api\/v2\/tickets(?:\.json)?(?:\/|\?|$)/;
+const CREATE_PATH = /^\/api\/v2\/tickets(?:\.json)?\/?(?:\?|$)/;
+
+const ERROR_NAME: Readonly<Record<number, string>> = {
+  400: 'InvalidRequest',
+  401: "Couldn't authenticate you",
+  403: 'Forbidden',
+  404: 'RecordNotFound',
+  409: 'UpdateConflict',
+  422: 'RecordInvalid',
+  429: 'APIRateLimitExceeded',
+};
+
+/**
+ * Zendesk, as the conformance suite and the chaos runs see it: the contract server
+ * (tests/support/zendesk-server.ts, written from Zendesk's published API reference), the real
+ * connector against it, and the server's own store as the independent reader.
+ */
+export const zendeskTarget: ConformanceTarget = {
+  name: 'Zendesk',
+  async start(): Promise<RunningTarget> {
+    const server = await startZendeskServer();
+    return {
+      url: server.url,
+      token: server.token,
+      settings: (url) => ({ kind: 'zendesk', url, email: server.email, group: String(server.groups[0]!.id) }),
+      connector: (url, token, fetch) =>
+        createZendeskConnector({ fetch: fetch ?? globalThis.fetch, url, email: server.email, group: String(server.groups[0]!.id), token: () => Promise.resolve(token) }),
+      tickets: () =>
+        Promise.resolve(
+          server.tickets().map((t): StoredTicket => {
+            const comments = server.comments(t.id);
+            return {
+              remoteId: String(t.id),
+              requestId: t.external_id,
+              subject: t.subject,
+              publicText: comments.filter((c) => c.public).map((c) => c.body).join('\n\n'),
+              privateNotes: comments.filter((c) => !c.public).map((c) => c.body),
+            };
+          }),
+        ),
+      isTicketTraffic: (req) => TICKETS_PATH.test(req.path),
+      isCreate: (req) => req.method === 'POST' && CREATE_PATH.test(req.path),
+      errorBody: (status, words) => JSON.stringify(status === 401 ? { error: words } : { error: ERROR_NAME[status] ?? (status >= 500 ? 'InternalServerError' : 'InvalidRequest'), description: words }),
+      setLatency: (ms) => server.setLatency(ms),
+      stop: () => server.close(),
+    };
+  },
+};
