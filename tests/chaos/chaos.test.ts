@@ -1,22 +1,24 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEscalationField } from '../../electron/sync/rt';
-import { startRt } from '../rt/rt-server';
-import type { RtInstance } from '../rt/rt-server';
+import type { Escalation } from '../../shared/escalation/schema';
+import { mulberry32 } from '../../shared/random';
+import { CONFORMANCE_TARGETS } from '../connectors/targets';
+import type { ConformanceTarget, RunningTarget, StoredTicket } from '../connectors/target';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
 import { rolePolicy } from '../support/main-services';
 import { launchApp } from '../e2e/harness';
 import { readStore } from '../e2e/idb';
 import type { LaunchedApp } from '../e2e/harness';
-import { mulberry32 } from '../../shared/random';
 import { chaosEscalation, outboxStates, seedQueue } from './seed';
 
 /**
- * The outbox's promise, tested end to end against a real Request Tracker: escalations queued
- * offline are delivered once each — none lost, none duplicated, content unchanged — through a
- * proxy injecting drops (before and after RT commits), 500s, 429s and delays, while the page is
- * reloaded at random moments. `npm run chaos` runs it at 10,000.
+ * The outbox's promise, tested end to end against every ticketing system Deskbook ships (Request
+ * Tracker itself, the webhook's reference receiver, and the Incident IQ, Zendesk and ServiceNow
+ * contract servers): escalations queued offline are delivered once each — none lost, none
+ * duplicated, content unchanged — through a proxy injecting drops (before and after the server
+ * commits), 500s, 429s and delays, while the page is reloaded at random moments. `npm run chaos`
+ * runs it at 10,000; DESKBOOK_CHAOS_TARGETS (names, comma-separated) picks systems.
  */
 const COUNT = Number(process.env.DESKBOOK_CHAOS_COUNT ?? 500);
 const MIN_RELOADS = 20;
@@ -24,57 +26,54 @@ const SEED = Number(process.env.DESKBOOK_CHAOS_SEED ?? 20261123);
 // Room to drain: 6 minutes at 500; at 10,000, 300 ms per escalation (RT here creates 10–20
 // tickets a second without faults), 50 minutes.
 const DRAIN_BUDGET_MS = Math.max(360_000, COUNT * 300);
+/** In-memory servers answer in microseconds: slowed so that reloads land while the queue drains. */
+const CONTRACT_SERVER_LATENCY_MS = 40;
 
-let rt: RtInstance;
-let proxy: FaultProxy;
-let app: LaunchedApp;
-
-beforeAll(async () => {
-  // RT's mail-out scrips off: they are most of RT's cost per ticket and no part of the contract.
-  rt = await startRt({ mail: false });
-  proxy = await startFaultProxy({
-    upstream: rt.baseUrl,
-    mix: {
-      seed: SEED,
-      rates: { 'drop-before-forward': 0.03, 'drop-after-commit': 0.03, 'error-500': 0.03, 'rate-limit': 0.02, delay: 0.04 },
-      delayMs: 300,
-      retryAfter: '1',
-    },
-    // Faults hit ticket traffic; the reachability probe (GET /rt) passes, as a flaky network
-    // would usually let a tiny request through.
-    match: ({ path }) => path.includes('/ticket'),
-  });
-  // A supervisor points the laptop at RT below (an analyst may not change where tickets go).
-  app = await launchApp({ adminPolicy: rolePolicy('supervisor') });
-}, 300_000);
-
-afterAll(async () => {
-  await app?.dispose();
-  await proxy?.close();
-  await rt?.stop();
-});
+const wanted = process.env.DESKBOOK_CHAOS_TARGETS?.split(',').map((s) => s.trim().toLowerCase());
+const targets = CONFORMANCE_TARGETS.filter((t) => !wanted || wanted.includes(t.name.toLowerCase()));
 
 /** As JSON carries it: properties set to undefined are absent. */
 const plain = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-interface RtRow {
-  id: string;
-  Subject: string;
-  CustomFields: { name: string; values: string[] }[];
+/** The ticket says what was queued: its subject, description and steps; the structured copy too, where the server keeps one. */
+function unchanged(ticket: StoredTicket, e: Escalation): boolean {
+  if (ticket.subject !== e.draft.subject) return false;
+  if (![e.draft.description, ...e.draft.stepsTried].every((text) => ticket.publicText.includes(text))) return false;
+  if (ticket.escalation === undefined) return true;
+  return isDeepStrictEqual(plain((ticket.escalation as Escalation | null)?.draft), plain(e.draft));
 }
 
-async function allTickets(): Promise<RtRow[]> {
-  const out: RtRow[] = [];
-  for (let page = 1; ; page++) {
-    const query = new URLSearchParams({ query: `Queue = '${rt.queue}'`, fields: 'Subject,CustomFields', per_page: '100', page: String(page) });
-    const res = await fetch(`${rt.baseUrl}/REST/2.0/tickets?${query.toString()}`, { headers: { Authorization: `token ${rt.token}` } });
-    const body = (await res.json()) as { items: RtRow[] };
-    out.push(...body.items);
-    if (body.items.length < 100) return out;
-  }
-}
+describe.each(targets.map((t) => [t.name, t] as [string, ConformanceTarget]))(`the outbox under chaos (${COUNT} escalations) against %s`, (_name, target) => {
+  let server: RunningTarget;
+  let proxy: FaultProxy;
+  let app: LaunchedApp;
 
-describe(`the outbox under chaos (${COUNT} escalations)`, () => {
+  beforeAll(async () => {
+    server = await target.start();
+    server.setLatency?.(CONTRACT_SERVER_LATENCY_MS);
+    const base = new URL(server.url);
+    proxy = await startFaultProxy({
+      upstream: base.origin,
+      mix: {
+        seed: SEED,
+        rates: { 'drop-before-forward': 0.03, 'drop-after-commit': 0.03, 'error-500': 0.03, 'rate-limit': 0.02, delay: 0.04 },
+        delayMs: 300,
+        retryAfter: '1',
+      },
+      // Faults hit ticket traffic; the reachability probe passes, as a flaky network would
+      // usually let a tiny request through.
+      match: (req) => server.isTicketTraffic(req),
+    });
+    // A supervisor points the laptop at the server (an analyst may not change where tickets go).
+    app = await launchApp({ adminPolicy: rolePolicy('supervisor') });
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.dispose();
+    await proxy?.close();
+    await server?.stop();
+  });
+
   it('delivers every escalation queued offline exactly once, through faults and reloads', async () => {
     const started = Date.now();
     const { page } = app;
@@ -83,16 +82,17 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
     await seedQueue(page, escalations, Date.now());
     expect(await outboxStates(page)).toEqual({ pending: COUNT });
 
-    // Connectivity returns: the technician's laptop reaches the district's RT (through faults).
+    // Connectivity returns: the technician's laptop reaches the district's system (through faults).
+    const settings = server.settings(`${proxy.url}${new URL(server.url).pathname.replace(/\/+$/, '')}`);
     const configured = await page.evaluate(
-      async ([url, queue, token]) => {
+      async ([connector, token]) => {
         const api = window.deskbook!;
-        const s = await api.settings.update({ connector: { kind: 'request-tracker', url, queue } });
+        const s = await api.settings.update({ connector });
         const t = await api.settings.setToken({ token });
         const n = await api.net.check();
-        return [s.ok, t.ok, n.ok && n.value.state] as const;
+        return [s.ok || s.error.message, t.ok || t.error.message, n.ok && n.value.state] as const;
       },
-      [proxy.url, rt.queue, rt.token] as const,
+      [settings, server.token] as const,
     );
     expect(configured).toEqual([true, true, 'online']);
     await page.reload();
@@ -114,23 +114,17 @@ describe(`the outbox under chaos (${COUNT} escalations)`, () => {
       }
     }
 
-    const tickets = await allTickets();
-    const byRequest = new Map<string, RtRow[]>();
-    for (const t of tickets) {
-      const rid = t.CustomFields.find((cf) => cf.name === rt.customFields.requestId)?.values[0] ?? '';
-      byRequest.set(rid, [...(byRequest.get(rid) ?? []), t]);
-    }
+    const tickets = await server.tickets();
+    const byRequest = new Map<string, StoredTicket[]>();
+    for (const t of tickets) byRequest.set(t.requestId ?? '', [...(byRequest.get(t.requestId ?? '') ?? []), t]);
     const lost = escalations.filter((e) => !byRequest.has(e.id));
     const duplicates = escalations.filter((e) => (byRequest.get(e.id)?.length ?? 0) > 1);
-    // Content unchanged: the subject, and the JSON copy RT holds of the escalation as queued.
     const changed = escalations.filter((e) => {
       const ticket = byRequest.get(e.id)?.[0];
-      if (!ticket) return false;
-      const json = ticket.CustomFields.find((cf) => cf.name === rt.customFields.escalation)?.values[0];
-      const stored = parseEscalationField(json).escalation;
-      return ticket.Subject !== e.draft.subject || !isDeepStrictEqual(plain(stored?.draft), plain(e.draft));
+      return ticket !== undefined && !unchanged(ticket, e);
     });
     const figures = {
+      system: target.name,
       delivered: byRequest.size,
       duplicates: duplicates.length,
       lost: lost.length,

@@ -24,6 +24,8 @@ export interface StoredTicket {
   publicText: string;
   /** Every staff-only note (internal note, private comment, work note), in order. */
   privateNotes: string[];
+  /** The escalation as the server keeps a structured copy of it (RT's JSON field, the webhook body), where it does. */
+  escalation?: unknown;
 }
 
 export interface RunningTarget {

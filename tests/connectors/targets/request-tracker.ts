@@ -1,4 +1,4 @@
-import { createRtConnector } from '../../../electron/sync/rt';
+import { createRtConnector, parseEscalationField } from '../../../electron/sync/rt';
 import { rtInspector } from '../../integration/rt-inspect';
 import { startRt } from '../../rt/rt-server';
 import type { ConformanceTarget, RunningTarget, StoredTicket } from '../target';
@@ -29,7 +29,9 @@ export const requestTrackerTarget: ConformanceTarget = {
           const body = (await get(`/tickets?${query.toString()}`)) as { items: { id: string | number; Subject: string; CustomFields: { name: string; values: string[] }[] }[] };
           for (const t of body.items) {
             const messages = await inspect.messages(String(t.id));
+            const json = t.CustomFields.find((cf) => cf.name === rt.customFields.escalation)?.values[0];
             out.push({
+              escalation: parseEscalationField(json).escalation,
               remoteId: String(t.id),
               requestId: t.CustomFields.find((cf) => cf.name === rt.customFields.requestId)?.values[0] ?? null,
               subject: t.Subject,

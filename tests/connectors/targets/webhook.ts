@@ -33,6 +33,7 @@ export const webhookTarget: ConformanceTarget = {
             subject: t.body.escalation.draft.subject,
             // What a receiver would put on the ticket: the escalation, not its internal notes.
             publicText: JSON.stringify(t.body.escalation),
+            escalation: t.body.escalation,
             privateNotes: [...t.body.internalNotes.map((n) => n.text), ...(receiver.notes.get(t.id) ?? [])],
           })),
         );
