@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectorKindSchema } from '../../shared/ipc/settings';
+import { CONNECTOR_NAMES, connectorKindSchema } from '../../shared/ipc/settings';
 import type { ConnectorSettings } from '../../shared/ipc/settings';
 import { DeskbookError } from '../../shared/result';
 import type { Vault } from '../vault/vault';
@@ -27,13 +27,7 @@ export function changesBinding(before: ConnectorSettings, after: ConnectorSettin
   return a?.kind !== b?.kind || a?.origin !== b?.origin;
 }
 
-const KIND_WORDS: Readonly<Record<TokenBinding['kind'], string>> = {
-  'request-tracker': 'Request Tracker',
-  webhook: 'the webhook',
-  'incident-iq': 'Incident IQ',
-  zendesk: 'Zendesk',
-  servicenow: 'ServiceNow',
-};
+const KIND_WORDS: Readonly<Record<TokenBinding['kind'], string>> = { ...CONNECTOR_NAMES, webhook: 'the webhook' };
 
 /**
  * A ticketing token (or webhook secret) bound to its server: stored with the connector kind and

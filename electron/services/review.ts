@@ -1,6 +1,7 @@
 import { decisionTexts, escalationTexts } from '../../shared/escalation/outgoing-texts';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import type { UserProfile } from '../../shared/ipc/settings';
+import { connectorName } from '../../shared/ipc/settings';
 import type { Decision, DecisionRequest, ResubmitRequest } from '../../shared/review/schema';
 import { decisionRequestSchema, resubmitRequestSchema, vendorCaseTimeRefusal } from '../../shared/review/schema';
 import type { AuditAnchorReport } from '../../shared/ipc/contract';
@@ -70,7 +71,7 @@ export function createReviewService(options: ReviewServiceOptions) {
   const review = async (): Promise<ReviewConnector> => {
     const connector = await options.connector();
     if (!connector) throw new DeskbookError('UNAVAILABLE', 'No ticketing system is configured (Settings).');
-    if (!connector.review) throw new DeskbookError('UNAVAILABLE', `The ${connector.kind} connector does not support supervisor review.`);
+    if (!connector.review) throw new DeskbookError('UNAVAILABLE', `${connectorName(connector.kind)} does not support supervisor review in Deskbook; review these escalations in the ticketing system itself.`);
     return connector.review;
   };
 

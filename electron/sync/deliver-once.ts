@@ -1,6 +1,7 @@
 import { escalationTexts, findOutgoingSecret, outgoingSecretMessage } from '../../shared/escalation/outgoing-texts';
 import type { OutgoingText } from '../../shared/escalation/outgoing-texts';
 import type { Escalation, SealedNoteRef } from '../../shared/escalation/schema';
+import { connectorName } from '../../shared/ipc/settings';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import { createLogger } from '../../shared/log';
 import type { Logger } from '../../shared/log';
@@ -101,7 +102,7 @@ export function createDeliverOnce(deps: DeliverOnceDeps): DeliverOnce {
     }
     if (!connector) return { kind: 'retry', reason: 'No ticketing system is configured yet (Settings).', maybeDelivered };
     if (job.needsReview && !connector.review) {
-      return { kind: 'failed', message: `The ${connector.kind} connector does not support supervisor review, so this ${job.what} cannot be delivered.` };
+      return { kind: 'failed', message: `${connectorName(connector.kind)} does not support supervisor review in Deskbook, so this ${job.what} cannot be delivered.` };
     }
     try {
       if (maybeDelivered && job.lookup) {

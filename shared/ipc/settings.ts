@@ -6,6 +6,20 @@ import { ROLES } from './roles';
 export const connectorKindSchema = z.enum(['none', 'request-tracker', 'webhook', 'incident-iq', 'zendesk', 'servicenow']);
 export type ConnectorKind = z.infer<typeof connectorKindSchema>;
 
+/** Each ticketing system as people name it, for messages. */
+export const CONNECTOR_NAMES: Readonly<Record<Exclude<ConnectorKind, 'none'>, string>> = {
+  'request-tracker': 'Request Tracker',
+  webhook: 'The webhook',
+  'incident-iq': 'Incident IQ',
+  zendesk: 'Zendesk',
+  servicenow: 'ServiceNow',
+};
+
+/** The name of a connector kind for a message ("Zendesk"), or the kind itself when unknown. */
+export function connectorName(kind: string): string {
+  return (CONNECTOR_NAMES as Readonly<Record<string, string>>)[kind] ?? kind;
+}
+
 const HTTPS_OR_LOOPBACK = /^(?:https:\/\/[^\s/?#@]+|http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?)(?:[/?#]\S*)?$/i;
 
 /** https, or plain http to this machine's loopback only (local testing). */

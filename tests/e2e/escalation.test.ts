@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesContaining } from './disk';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
+import { runHacToEscalation } from './hac-call';
 
 const CANARY = 'Canary-7Qx!pw-30517';
 const TYPED_PASSWORD = 'Tr0ub4dor&3';
@@ -13,34 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.dispose();
 });
-
-async function runHacToEscalation(app: LaunchedApp) {
-  const { page } = app;
-  await page.getByLabel('Search procedures').fill('HAC parent login');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Caller name').fill('Maria Lopez');
-  await page.keyboard.press('Enter');
-  const steps: [string, string][] = [
-    ['verify', '1'],
-    ['has-parent-login', '1'],
-    ['problem', '1'],
-    ['check-capitals', 'Enter'],
-    ['capitals-worked', '2'],
-    ['login-id-correct', '1'],
-    ['no-password-over-phone', 'Enter'],
-  ];
-  for (const [node, key] of steps) {
-    await page.locator(`[data-node-id="${node}"]`).waitFor();
-    await page.keyboard.press(key);
-  }
-  await page.getByLabel('Student name').fill('Ana Lopez');
-  await page.getByLabel('Student number').fill('12345');
-  await page.getByLabel('School').fill('Cypress Creek HS');
-  await page.getByLabel('Parent callback phone').fill('5552345678');
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Create the escalation ticket' }).click();
-  await page.getByRole('heading', { name: 'Escalation ticket' }).waitFor();
-}
 
 describe('an escalation from the HAC run', () => {
   it('opens prefilled from the run and restores typed text after a reload', async () => {
