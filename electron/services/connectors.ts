@@ -2,10 +2,10 @@ import type { ConnectorSettings } from '../../shared/ipc/settings';
 import type { Logger } from '../../shared/log';
 import type { Connector, ProbeReport } from '../sync/connector';
 import type { HttpFetch } from '../sync/http';
+import { createIncidentIqConnector } from '../sync/incident-iq';
 import { createRtConnector } from '../sync/rt';
 import { createWebhookConnector } from '../sync/webhook';
 import type { TokenStore } from './connector-token';
-
 
 /** Network-level problems mean "offline"; anything else means the server answered. */
 const UNREACHABLE = new Set(['dns', 'tls', 'refused', 'timeout', 'reset', 'offline', 'network']);
@@ -39,6 +39,9 @@ export function createConnectorFactory(deps: { fetch: HttpFetch; tokens: TokenSt
         break;
       case 'webhook':
         connector = createWebhookConnector({ ...common, url: settings.url, secret: token });
+        break;
+      case 'incident-iq':
+        connector = createIncidentIqConnector({ ...common, url: settings.url, siteId: settings.siteId, requestIdField: settings.requestIdField, issueId: settings.issueId || undefined, token });
         break;
     }
     cache = connector ? { key, connector } : null;

@@ -50,6 +50,8 @@ export const connectorSettingsSchema = z.discriminatedUnion('kind', [
     siteId: guid('Site ID'),
     /** The ticket custom field that holds Deskbook's request id (docs/district-it.md). */
     requestIdField: guid('Request ID custom field'),
+    /** The Issue new tickets are filed under (`IssueId`); '' lets Incident IQ decide, where it allows that. */
+    issueId: z.union([z.literal(''), guid('Issue')]),
   }),
   z.object({
     kind: z.literal('zendesk'),

@@ -19,6 +19,8 @@ export interface PolicyValues {
   connectorSiteId: string;
   /** Incident IQ's request-id custom field (GUID); '' when not used. */
   connectorRequestIdField: string;
+  /** Incident IQ's Issue for new tickets (GUID); '' when not used. */
+  connectorIssueId: string;
   /** The Zendesk agent e-mail or the ServiceNow user name the token belongs to; '' when not used. */
   connectorAccount: string;
   /** ServiceNow sign-in: basic (user name and password) or oauth (a bearer token). */
@@ -51,6 +53,7 @@ export const POLICY_NAMES = {
   connectorQueue: 'ConnectorQueue',
   connectorSiteId: 'ConnectorSiteId',
   connectorRequestIdField: 'ConnectorRequestIdField',
+  connectorIssueId: 'ConnectorIssueId',
   connectorAccount: 'ConnectorAccount',
   connectorAuth: 'ConnectorAuth',
   userRole: 'UserRole',
@@ -138,6 +141,7 @@ export const POLICY_VALUE_SCHEMAS = {
   connectorQueue: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
   connectorSiteId: z.string({ error: 'must be text' }).trim().max(64, 'at most 64 characters'),
   connectorRequestIdField: z.string({ error: 'must be text' }).trim().max(64, 'at most 64 characters'),
+  connectorIssueId: z.string({ error: 'must be text' }).trim().max(64, 'at most 64 characters'),
   connectorAccount: z.string({ error: 'must be text' }).trim().max(200, 'at most 200 characters'),
   connectorAuth: z.enum(['basic', 'oauth'], { error: 'must be basic or oauth' }),
   userRole: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),

@@ -225,7 +225,7 @@ describe('resolvePolicy connector', () => {
     const site = '2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c';
     const field = '7d0e2c1b-3a4f-4e5d-8c6b-1a2b3c4d5e6f';
     const iiq = resolve(admin({ ConnectorKind: 'incident-iq', ConnectorUrl: 'https://district.incidentiq.com', ConnectorSiteId: site, ConnectorRequestIdField: field }));
-    expect(iiq.connector).toEqual({ kind: 'incident-iq', url: 'https://district.incidentiq.com', siteId: site, requestIdField: field });
+    expect(iiq.connector).toEqual({ kind: 'incident-iq', url: 'https://district.incidentiq.com', siteId: site, requestIdField: field, issueId: '' });
     const zendesk = resolve(admin({ ConnectorKind: 'zendesk', ConnectorUrl: 'https://district.zendesk.com', ConnectorAccount: 'desk@district.org', ConnectorQueue: '360001' }));
     expect(zendesk.connector).toEqual({ kind: 'zendesk', url: 'https://district.zendesk.com', email: 'desk@district.org', group: '360001' });
     const now = resolve(admin({ ConnectorKind: 'servicenow', ConnectorUrl: 'https://district.service-now.com', ConnectorAuth: 'oauth' }));

@@ -181,6 +181,7 @@ const CONNECTOR_FIELD_KEYS: Readonly<Record<string, PolicyField>> = {
   group: 'connectorQueue',
   siteId: 'connectorSiteId',
   requestIdField: 'connectorRequestIdField',
+  issueId: 'connectorIssueId',
   email: 'connectorAccount',
   username: 'connectorAccount',
   auth: 'connectorAuth',
@@ -197,7 +198,7 @@ function connectorCandidate(values: PolicyValues): unknown {
     case 'request-tracker':
       return { kind: 'request-tracker', url, queue: values.connectorQueue };
     case 'incident-iq':
-      return { kind: 'incident-iq', url, siteId: values.connectorSiteId, requestIdField: values.connectorRequestIdField };
+      return { kind: 'incident-iq', url, siteId: values.connectorSiteId, requestIdField: values.connectorRequestIdField, issueId: values.connectorIssueId };
     case 'zendesk':
       return { kind: 'zendesk', url, email: values.connectorAccount, group: values.connectorQueue };
     case 'servicenow':

@@ -17,6 +17,7 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     connectorQueue: '',
     connectorSiteId: '',
     connectorRequestIdField: '',
+    connectorIssueId: '',
     connectorAccount: '',
     connectorAuth: 'basic',
     userRole: DEFAULT_SETTINGS.user.role,
@@ -42,7 +43,7 @@ function connectorPolicyValues(connector: Settings['connector']): Partial<Policy
     case 'request-tracker':
       return { connectorQueue: connector.queue };
     case 'incident-iq':
-      return { connectorSiteId: connector.siteId, connectorRequestIdField: connector.requestIdField };
+      return { connectorSiteId: connector.siteId, connectorRequestIdField: connector.requestIdField, connectorIssueId: connector.issueId };
     case 'zendesk':
       return { connectorAccount: connector.email, ...(connector.group ? { connectorQueue: connector.group } : {}) };
     case 'servicenow':
@@ -104,6 +105,7 @@ export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
   if (keys.connectorQueue.locked) paths.push('connector.queue', 'connector.group');
   if (keys.connectorSiteId.locked) paths.push('connector.siteId');
   if (keys.connectorRequestIdField.locked) paths.push('connector.requestIdField');
+  if (keys.connectorIssueId.locked) paths.push('connector.issueId');
   if (keys.connectorAccount.locked) paths.push('connector.email', 'connector.username');
   if (keys.connectorAuth.locked) paths.push('connector.auth');
   if (keys.userRole.locked) paths.push('user.role');

@@ -35,6 +35,7 @@ async function fillSettings(page: Page, settings: ConnectorSettings, token: stri
     case 'incident-iq':
       await type(page, 'Site ID', settings.siteId);
       await type(page, 'Request ID custom field', settings.requestIdField);
+      if (settings.issueId) await type(page, 'Issue id', settings.issueId);
       await type(page, 'API token', token);
       break;
     case 'zendesk':

@@ -90,6 +90,7 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    ConnectorQueue    REG_SZ    Help Desk',
       '    ConnectorSiteId    REG_SZ    2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c',
       '    ConnectorRequestIdField    REG_SZ    7d0e2c1b-3a4f-4e5d-8c6b-1a2b3c4d5e6f',
+      '    ConnectorIssueId    REG_SZ    0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
       '    ConnectorAccount    REG_SZ    helpdesk-integration@springfield.example.org',
       '    ConnectorAuth    REG_SZ    basic',
       '    UserRole    REG_SZ    technician',

@@ -17,6 +17,7 @@ const FIELD_WORDS: Record<string, string> = {
   connectorQueue: 'Ticket queue or group',
   connectorSiteId: 'Incident IQ site id',
   connectorRequestIdField: 'Incident IQ request-id field',
+  connectorIssueId: 'Incident IQ issue',
   connectorAccount: 'Ticketing account',
   connectorAuth: 'ServiceNow sign-in',
   userRole: 'Role',

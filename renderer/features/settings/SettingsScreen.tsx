@@ -96,6 +96,7 @@ interface ConnectorFields {
   queue: string;
   siteId: string;
   requestIdField: string;
+  issueId: string;
   email: string;
   group: string;
   auth: 'basic' | 'oauth';
@@ -108,6 +109,7 @@ function fieldsFrom(c: ConnectorSettings): ConnectorFields {
     queue: c.kind === 'request-tracker' ? c.queue : 'Deskbook Escalations',
     siteId: c.kind === 'incident-iq' ? c.siteId : '',
     requestIdField: c.kind === 'incident-iq' ? c.requestIdField : '',
+    issueId: c.kind === 'incident-iq' ? c.issueId : '',
     email: c.kind === 'zendesk' ? c.email : '',
     group: c.kind === 'zendesk' || c.kind === 'servicenow' ? c.group : '',
     auth: c.kind === 'servicenow' ? c.auth : 'basic',
@@ -125,7 +127,7 @@ function connectorFrom(kind: ConnectorSettings['kind'], f: ConnectorFields): Con
     case 'request-tracker':
       return { kind, url: f.url, queue: f.queue };
     case 'incident-iq':
-      return { kind, url: f.url, siteId: f.siteId, requestIdField: f.requestIdField };
+      return { kind, url: f.url, siteId: f.siteId, requestIdField: f.requestIdField, issueId: f.issueId };
     case 'zendesk':
       return { kind, url: f.url, email: f.email, group: f.group };
     case 'servicenow':
@@ -133,7 +135,7 @@ function connectorFrom(kind: ConnectorSettings['kind'], f: ConnectorFields): Con
   }
 }
 
-const CONNECTOR_POLICY_KEYS = ['connectorKind', 'connectorUrl', 'connectorQueue', 'connectorSiteId', 'connectorRequestIdField', 'connectorAccount', 'connectorAuth'];
+const CONNECTOR_POLICY_KEYS = ['connectorKind', 'connectorUrl', 'connectorQueue', 'connectorSiteId', 'connectorRequestIdField', 'connectorIssueId', 'connectorAccount', 'connectorAuth'];
 
 function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: PolicyReport | null }) {
   const locked = CONNECTOR_POLICY_KEYS.some((key) => isLocked(policy, key));
@@ -211,6 +213,7 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
             <>
               {text('connector-site-id', 'Site ID', 'siteId', 'Administration > Developer Tools in Incident IQ.')}
               {text('connector-request-id-field', 'Request ID custom field', 'requestIdField', "The id of the ticket custom field your administrator created for Deskbook's request id.")}
+              {text('connector-issue-id', 'Issue id', 'issueId', 'The Issue Deskbook tickets are filed under (its GUID); ask your Incident IQ administrator.')}
             </>
           )}
           {kind === 'zendesk' && (

@@ -8,6 +8,8 @@ import type { ConformanceTarget, StoredTicket } from '../target';
  * tests/support/incident-iq-server.ts (written from Incident IQ's published API reference; it is
  * not Incident IQ), the real connector against it, and the server's own store as the independent
  * reader. Comments are HTML on Incident IQ; they are read back as text.
+ * The connector is built from what Settings hold, as main builds it, the Issue included (the
+ * server insists on one, as the reference's minimal create fields do).
  */
 export const incidentIqTarget: ConformanceTarget = {
   name: 'Incident IQ',
@@ -25,7 +27,7 @@ export const incidentIqTarget: ConformanceTarget = {
     };
     return {
       url: server.url,
-      settings: (url) => ({ kind: 'incident-iq', url, siteId: server.siteId, requestIdField: server.requestIdField }),
+      settings: (url) => ({ kind: 'incident-iq', url, siteId: server.siteId, requestIdField: server.requestIdField, issueId: server.issueId }),
       token: server.token,
       connector: (url, token, fetch) =>
         createIncidentIqConnector({

@@ -1,6 +1,7 @@
 import type { ConformanceTarget } from '../target';
+import { incidentIqTarget } from './incident-iq';
 import { requestTrackerTarget } from './request-tracker';
 import { webhookTarget } from './webhook';
 
 /** Every connector Deskbook ships, each against its server: all held to one suite. */
-export const CONFORMANCE_TARGETS: readonly ConformanceTarget[] = [requestTrackerTarget, webhookTarget];
+export const CONFORMANCE_TARGETS: readonly ConformanceTarget[] = [requestTrackerTarget, webhookTarget, incidentIqTarget];
