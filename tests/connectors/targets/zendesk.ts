@@ -1,7 +1,9 @@
+import { parseEscalationField } from '../../../electron/sync/rt';
 import { createZendeskConnector } from '../../../electron/sync/zendesk';
 import { startZendeskServer } from '../../support/zendesk-server';
 import type { ConformanceTarget, RunningTarget, StoredTicket } from '../target';
 
+const DATA_PREFIX = 'Deskbook escalation data: ';
 const TICKETS_PATH = /^\/api\/v2\/tickets(?:\.json)?(?:\/|\?|$)/;
 const CREATE_PATH = /^\/api\/v2\/tickets(?:\.json)?\/?(?:\?|$)/;
 
@@ -34,7 +36,10 @@ export const zendeskTarget: ConformanceTarget = {
         Promise.resolve(
           server.tickets().map((t): StoredTicket => {
             const comments = server.comments(t.id);
+            const data = comments[0]?.body.split('\n').find((line) => line.startsWith(DATA_PREFIX));
             return {
+              // The structured copy: the description's last line (see electron/sync/zendesk/README.md).
+              escalation: parseEscalationField(data?.slice(DATA_PREFIX.length)).escalation,
               remoteId: String(t.id),
               requestId: t.external_id,
               subject: t.subject,
@@ -46,6 +51,8 @@ export const zendeskTarget: ConformanceTarget = {
       isTicketTraffic: (req) => TICKETS_PATH.test(req.path),
       isCreate: (req) => req.method === 'POST' && CREATE_PATH.test(req.path),
       errorBody: (status, words) => JSON.stringify(status === 401 ? { error: words } : { error: ERROR_NAME[status] ?? (status >= 500 ? 'InternalServerError' : 'InvalidRequest'), description: words }),
+      // A technician's public reply, out of band: moves `updated_at`, so a stale decision conflicts.
+      review: { touch: (remoteId) => Promise.resolve(server.addComment(remoteId, 'Looking into this now. — Terry')) },
       setLatency: (ms) => server.setLatency(ms),
       stop: () => server.close(),
     };
