@@ -10,7 +10,8 @@ const GROUP = 'Tier 2 Support';
  * tests/support/servicenow-server.ts (written from the Table API documentation; not ServiceNow)
  * and the real connector with basic sign-in. Tickets are read from the server's store, never
  * through the connector: the description and customer-visible comments are what a caller could
- * see, the work notes are the staff-only notes.
+ * see, the work notes are the staff-only notes. Review is supported (the server has the
+ * u_deskbook_* fields the README asks district IT to create).
  */
 export const serviceNowTarget: ConformanceTarget = {
   name: 'ServiceNow',
@@ -39,6 +40,13 @@ export const serviceNowTarget: ConformanceTarget = {
       isTicketTraffic: (req) => /^\/api\/now\/table\/(?:incident|sys_journal_field)(?:[/?]|$)/.test(req.path),
       isCreate: (req) => req.method === 'POST' && /^\/api\/now\/table\/incident\/?(?:\?|$)/.test(req.path),
       errorBody: (_status, words) => serviceNowErrorBody(words, null),
+      // A technician's customer-visible comment: a journal entry that bumps sys_mod_count.
+      review: {
+        touch: (remoteId) => {
+          server.addJournal(remoteId, 'comments', 'Technician: called the parent back.', 'tech.one');
+          return Promise.resolve();
+        },
+      },
       setLatency: (ms) => server.setLatency(ms),
       stop: () => server.close(),
     };
