@@ -4,7 +4,9 @@ import type { Connector, ProbeReport } from '../sync/connector';
 import type { HttpFetch } from '../sync/http';
 import { createIncidentIqConnector } from '../sync/incident-iq';
 import { createRtConnector } from '../sync/rt';
+import { createServiceNowConnector } from '../sync/servicenow';
 import { createWebhookConnector } from '../sync/webhook';
+import { createZendeskConnector } from '../sync/zendesk';
 import type { TokenStore } from './connector-token';
 
 /** Network-level problems mean "offline"; anything else means the server answered. */
@@ -42,6 +44,12 @@ export function createConnectorFactory(deps: { fetch: HttpFetch; tokens: TokenSt
         break;
       case 'incident-iq':
         connector = createIncidentIqConnector({ ...common, url: settings.url, siteId: settings.siteId, requestIdField: settings.requestIdField, issueId: settings.issueId || undefined, token });
+        break;
+      case 'zendesk':
+        connector = createZendeskConnector({ ...common, url: settings.url, email: settings.email, group: settings.group, token });
+        break;
+      case 'servicenow':
+        connector = createServiceNowConnector({ ...common, url: settings.url, auth: settings.auth, username: settings.username, group: settings.group, token });
         break;
     }
     cache = connector ? { key, connector } : null;
