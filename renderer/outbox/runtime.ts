@@ -36,7 +36,11 @@ export function startOutbox(connectivity: OutboxConnectivity): () => void {
     },
   });
   pump = instance;
-  void instance.start();
+  // A sign-in pause is checked again once per start: the token may have been stored since (a
+  // reload right after Settings, another window). Still refused, the entry pauses again.
+  void resumePaused(db(), Date.now())
+    .catch(() => 0)
+    .then(() => instance.start());
   const unwatch = connectivity.watchReconnects(() => instance.kick());
   return () => {
     unwatch();

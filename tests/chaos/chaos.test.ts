@@ -105,6 +105,11 @@ describe.each(targets.map((t) => [t.name, t] as [string, ConformanceTarget]))(`t
       // interruption rather than only restarts.
       await page.waitForTimeout(COUNT <= 1000 ? 500 + Math.floor(random() * 2500) : 5000 + Math.floor(random() * 15000));
       const states = await outboxStates(page);
+      if (states.paused || states.failed) {
+        // Neither comes back by itself (sign in, or a person's fix): say why at once, not at the deadline.
+        const stuck = (await readStore<{ state: string; lastError: string | null }>(page, 'outbox')).filter((r) => r.state === 'paused' || r.state === 'failed');
+        throw new Error(`${stuck.length} entries stopped (${JSON.stringify(states)}): ${[...new Set(stuck.map((r) => r.lastError))].slice(0, 3).join(' | ')}`);
+      }
       const left = Object.values(states).reduce((a, b) => a + b, 0);
       if (left === 0 && reloads >= MIN_RELOADS) break;
       if (Date.now() > deadline) throw new Error(`not drained in time: ${JSON.stringify(states)} after ${reloads} reloads`);
