@@ -1,5 +1,6 @@
 import type { CallLogRecord } from '../../shared/call-log/schema';
 import type { Escalation } from '../../shared/escalation/schema';
+import type { NetworkFailure } from './http';
 import type { DeliveryOutcome, RemoteTicket } from './outcome';
 import type { ReviewConnector } from './review';
 
@@ -22,6 +23,17 @@ export interface SealedNote {
 export type ProbeReport =
   | { ok: true; detail: string; warnings?: readonly string[] }
   | { ok: false; problem: ProbeProblem; message: string; status?: number; missing?: string[] };
+
+/** The probe problem each network failure is ("network" for one without a kind of its own). */
+export const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = {
+  dns: 'dns',
+  tls: 'tls',
+  refused: 'refused',
+  reset: 'reset',
+  timeout: 'timeout',
+  offline: 'offline',
+  other: 'network',
+};
 
 export type ProbeProblem =
   | 'dns'

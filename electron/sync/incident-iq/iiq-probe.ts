@@ -1,19 +1,9 @@
-import type { ProbeProblem, ProbeReport } from '../connector';
-import type { NetworkFailure } from '../http';
+import type { ProbeReport } from '../connector';
+import { NETWORK_PROBLEM } from '../connector';
 import { NETWORK_LABEL } from '../outcome';
 import { iiqCall, outcomeWords, sameGuid, ticketListEnvelope } from './iiq-api';
 import type { IiqResult } from './iiq-api';
 import type { IiqContext } from './iiq-context';
-
-const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = {
-  dns: 'dns',
-  tls: 'tls',
-  refused: 'refused',
-  reset: 'reset',
-  timeout: 'timeout',
-  offline: 'offline',
-  other: 'network',
-};
 
 /** A request id no ticket has: the probe searches for it to prove the account may search. */
 const PROBE_REQUEST_ID = '00000000-0000-4000-8000-000000000000';

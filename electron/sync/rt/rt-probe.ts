@@ -1,21 +1,11 @@
-import type { ProbeProblem, ProbeReport } from '../connector';
-import type { NetworkFailure } from '../http';
+import type { ProbeReport } from '../connector';
+import { NETWORK_PROBLEM } from '../connector';
 import { NETWORK_LABEL } from '../outcome';
 import { rtCall } from './rt-api';
 import type { RtClient } from './rt-api';
 import { commentMailCheck, commentReachCheck } from './rt-comment-checks';
 import { loadQueue, missingFieldsMessage, resolveFieldIds } from './rt-fields';
 import type { RtFieldNames } from './rt-fields';
-
-const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = {
-  dns: 'dns',
-  tls: 'tls',
-  refused: 'refused',
-  reset: 'reset',
-  timeout: 'timeout',
-  offline: 'offline',
-  other: 'network',
-};
 
 /**
  * "Test connection", step by step, stopping at the first thing that fails so Settings can say

@@ -1,21 +1,11 @@
-import type { ProbeProblem, ProbeReport } from '../connector';
-import type { NetworkFailure } from '../http';
+import type { ProbeReport } from '../connector';
+import { NETWORK_PROBLEM } from '../connector';
 import { NETWORK_LABEL } from '../outcome';
 import { snCall, tablePath } from './sn-api';
 import type { SnResult } from './sn-api';
 import type { SnContext } from './sn-context';
 import { lookupGroup } from './sn-group';
 import { REVIEW_FIELDS } from './sn-review-item';
-
-const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = {
-  dns: 'dns',
-  tls: 'tls',
-  refused: 'refused',
-  reset: 'reset',
-  timeout: 'timeout',
-  offline: 'offline',
-  other: 'network',
-};
 
 type Failed = Extract<ProbeReport, { ok: false }>;
 

@@ -1,20 +1,10 @@
-import type { ProbeProblem, ProbeReport } from '../connector';
-import type { NetworkFailure } from '../http';
+import type { ProbeReport } from '../connector';
+import { NETWORK_PROBLEM } from '../connector';
 import { NETWORK_LABEL } from '../outcome';
 import type { FailureOutcome } from '../outcome';
 import { groupSchema, userSchema, zendeskCall } from './zendesk-api';
 import type { ZendeskResult, ZendeskUser } from './zendesk-api';
 import type { ZendeskContext } from './zendesk-context';
-
-const NETWORK_PROBLEM: Readonly<Record<NetworkFailure['kind'], ProbeProblem>> = {
-  dns: 'dns',
-  tls: 'tls',
-  refused: 'refused',
-  reset: 'reset',
-  timeout: 'timeout',
-  offline: 'offline',
-  other: 'network',
-};
 
 /**
  * Agent role types that may not create or edit tickets through the API (Users: `role_type` 1 is a
