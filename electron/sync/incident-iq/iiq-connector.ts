@@ -33,7 +33,7 @@ export function createIncidentIqConnector(options: IncidentIqConnectorOptions): 
     if (!isSafeRequestId(requestId)) return { kind: 'failed', message: `request id '${requestId}' is not a UUID` };
     const made = await createVerifiedTicket(ctx, requestId, {
       subject: escalation.draft.subject,
-      description: renderTicketBody(escalation, requestId),
+      description: renderTicketBody(escalation, requestId, 'private comments'),
       isUrgent: URGENT_PRIORITIES.has(escalation.draft.priority),
       hasSensitiveInformation: sealedNotes.length > 0 || escalation.draft.sealedNotes.length > 0,
       what: 'ticket',

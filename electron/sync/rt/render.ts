@@ -10,9 +10,10 @@ const KIND_LABEL: Readonly<Record<Escalation['draft']['kind'], string>> = {
 /**
  * The ticket body a tier-2 technician reads: everything captured on the call, in the order they
  * need it. Built only from the escalation, which carries sealed notes as handles, so no sealed
- * plaintext can reach the body; it states how many notes went to the staff-only comment.
+ * plaintext can reach the body; it states how many notes went where staff only see them
+ * (`sealedNotesGoTo`, in the ticketing system's words: "an internal comment", "a work note").
  */
-export function renderTicketBody(escalation: Escalation, requestId: string): string {
+export function renderTicketBody(escalation: Escalation, requestId: string, sealedNotesGoTo = 'an internal comment'): string {
   const d = escalation.draft;
   const lines: string[] = [
     `${KIND_LABEL[d.kind]} from Deskbook`,
@@ -54,7 +55,7 @@ export function renderTicketBody(escalation: Escalation, requestId: string): str
       `Analyst: ${escalation.analyst.name} (${escalation.analyst.id})`,
       `Created: ${escalation.createdAt}`,
       d.sealedNotes.length > 0
-        ? `Sealed notes: ${d.sealedNotes.length}, added as an internal comment (staff only).`
+        ? `Sealed notes: ${d.sealedNotes.length}, added as ${sealedNotesGoTo} (staff only).`
         : 'Sealed notes: none.',
     ]),
   );

@@ -40,13 +40,16 @@ export function shortDescription(subject: string): { text: string; cut: boolean 
   return { text: `${head.replace(/[\s,;:.-]+$/, '')}…`, cut: true };
 }
 
+/** Where sealed notes go on an incident, as the ticket text says it. */
+export const SEALED_NOTES_GO_TO = 'a work note';
+
 /**
  * The incident's description: the ticket text every connector renders (./rt/render.ts), headed
  * by the full subject when `short_description` had to cut it. No sealed plaintext can be in it:
  * the escalation carries sealed notes as handles only.
  */
 export function incidentDescription(escalation: Escalation, requestId: string, subject: { cut: boolean }): string {
-  const body = renderTicketBody(escalation, requestId).replace('added as an internal comment (staff only).', 'added as a work note (staff only).');
+  const body = renderTicketBody(escalation, requestId, SEALED_NOTES_GO_TO);
   return subject.cut ? `Subject: ${escalation.draft.subject.replace(/\s+/g, ' ').trim()}\n\n${body}` : body;
 }
 

@@ -5,6 +5,7 @@ import { ConnectorError } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome } from '../outcome';
 import type { DecideOptions, DecisionOutcome, ResubmitOptions } from '../review';
 import { renderTicketBody } from '../rt/render';
+import { SEALED_NOTES_GO_TO } from './sn-render';
 import { escalationFieldValue, parseEscalationField, vendorCaseFieldValue } from '../rt/review-item';
 import { decisionContent, decisionSubject, isMarkerId, parseAnchor, resubmissionSubject } from '../rt/review-markers';
 import { isSysId, notSysId } from './sn-api';
@@ -91,7 +92,7 @@ export async function resubmit(ctx: SnContext, remoteId: string, escalation: Esc
 
   const requestId = row.correlation_id || '(unknown)';
   const fields = {
-    work_notes: `${resubmissionSubject(options.resubmitId, escalation.analyst.name)}\n${renderTicketBody(escalation, requestId)}`,
+    work_notes: `${resubmissionSubject(options.resubmitId, escalation.analyst.name)}\n${renderTicketBody(escalation, requestId, SEALED_NOTES_GO_TO)}`,
     [ESCALATION_FIELD]: escalationFieldValue(escalation),
     [REVIEW_FIELD]: 'awaiting-review',
     short_description: shortDescription(escalation.draft.subject).text,

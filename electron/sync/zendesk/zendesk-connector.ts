@@ -10,7 +10,7 @@ import { createZendeskContext } from './zendesk-context';
 import type { ZendeskConnectorOptions, ZendeskContext } from './zendesk-context';
 import { addComment, createTicket } from './zendesk-create';
 import { probeZendesk } from './zendesk-probe';
-import { ESCALATION_TAGS, missingSealedNotes, renderSealedNotes, ZENDESK_PRIORITY } from './zendesk-render';
+import { ESCALATION_TAGS, SEALED_NOTES_GO_TO, ZENDESK_PRIORITY, missingSealedNotes, renderSealedNotes } from './zendesk-render';
 import { escalationDataLine, REVIEW_TAG } from './zendesk-review-format';
 import { createZendeskReview } from './zendesk-review';
 
@@ -33,7 +33,7 @@ export function createZendeskConnector(options: ZendeskConnectorOptions): Connec
     const created = await createTicket(ctx, requestId, {
       subject: escalation.draft.subject,
       // The structured copy review reads back rides in the description: it lands with the ticket or not at all.
-      comment: { body: `${renderTicketBody(escalation, requestId)}\n${escalationDataLine(escalation)}\n` },
+      comment: { body: `${renderTicketBody(escalation, requestId, SEALED_NOTES_GO_TO)}\n${escalationDataLine(escalation)}\n` },
       priority: ZENDESK_PRIORITY[escalation.draft.priority],
       tags: [...ESCALATION_TAGS, REVIEW_TAG['awaiting-review']],
       ...(ctx.groupId === undefined ? {} : { group_id: ctx.groupId }),

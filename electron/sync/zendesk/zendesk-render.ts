@@ -43,3 +43,6 @@ export function missingSealedNotes(requestId: string, notes: readonly SealedNote
   const present = new Set(bodies.flatMap((body) => body.split('\n').map((line) => line.trim())));
   return notes.map((note, i) => (present.has(sealedNoteMarker(requestId, i, note.label)) ? -1 : i)).filter((i) => i >= 0);
 }
+
+/** Where sealed notes go on a Zendesk ticket, as the ticket text says it. */
+export const SEALED_NOTES_GO_TO = 'an internal note';

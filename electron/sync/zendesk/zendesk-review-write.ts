@@ -5,6 +5,7 @@ import { ConnectorError } from '../outcome';
 import type { DeliveryOutcome, FailureOutcome } from '../outcome';
 import type { DecideOptions, DecisionOutcome, ResubmitOptions } from '../review';
 import { renderTicketBody } from '../rt/render';
+import { SEALED_NOTES_GO_TO } from './zendesk-render';
 import { decisionContent, decisionSubject, hasMarker, isMarkerId, resubmissionSubject } from '../rt/review-markers';
 import { ticketAnswerSchema, ZENDESK_ID, zendeskCall } from './zendesk-api';
 import type { TicketComments, ZendeskResult, ZendeskTicket } from './zendesk-api';
@@ -91,7 +92,7 @@ export async function resubmit(ctx: ZendeskContext, remoteId: string, escalation
   if (refused) return refused;
 
   const requestId = ticket.value.external_id ?? '(unknown)';
-  const body = `${resubmissionSubject(options.resubmitId, escalation.analyst.name)}\n\n${renderTicketBody(escalation, requestId)}${escalationDataLine(escalation)}\n`;
+  const body = `${resubmissionSubject(options.resubmitId, escalation.analyst.name)}\n\n${renderTicketBody(escalation, requestId, SEALED_NOTES_GO_TO)}${escalationDataLine(escalation)}\n`;
   const update = {
     comment: { body, public: false },
     subject: escalation.draft.subject,
