@@ -1,4 +1,6 @@
 import { Suspense, useEffect, useMemo } from 'react';
+import { useT } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { getDeskbook } from '../ipc/client';
 import { useAppStore } from '../state/store';
 import type { View } from '../state/store';
@@ -11,14 +13,14 @@ import { AuditScreen, DashboardScreen, ReviewScreen } from '../features/review';
 import { HistoryScreen, LibraryScreen, RunScreen } from '../features/sop';
 
 type NavName = 'library' | 'queue' | 'history' | 'settings' | 'review' | 'dashboard' | 'audit';
-const NAV: { name: NavName; label: string; key: string; supervisor?: true }[] = [
-  { name: 'library', label: 'Procedures', key: '1' },
-  { name: 'queue', label: 'Outbox', key: '2' },
-  { name: 'history', label: 'History', key: '3' },
-  { name: 'settings', label: 'Settings', key: '4' },
-  { name: 'review', label: 'Review', key: '5', supervisor: true },
-  { name: 'dashboard', label: 'Dashboard', key: '6', supervisor: true },
-  { name: 'audit', label: 'Audit', key: '7', supervisor: true },
+const NAV: { name: NavName; label: MessageKey; key: string; supervisor?: true }[] = [
+  { name: 'library', label: 'app.nav.library', key: '1' },
+  { name: 'queue', label: 'app.nav.queue', key: '2' },
+  { name: 'history', label: 'app.nav.history', key: '3' },
+  { name: 'settings', label: 'app.nav.settings', key: '4' },
+  { name: 'review', label: 'app.nav.review', key: '5', supervisor: true },
+  { name: 'dashboard', label: 'app.nav.dashboard', key: '6', supervisor: true },
+  { name: 'audit', label: 'app.nav.audit', key: '7', supervisor: true },
 ];
 
 function Screen({ view }: { view: View }) {
@@ -46,6 +48,7 @@ function Screen({ view }: { view: View }) {
 
 /** The app shell: navigation, the current screen, and the connectivity/status bar. */
 export function App() {
+  const t = useT();
   const view = useAppStore((s) => s.view);
   const navigate = useAppStore((s) => s.navigate);
   const setInfo = useAppStore((s) => s.setInfo);
@@ -94,11 +97,8 @@ export function App() {
   if (!api) {
     return (
       <main className="fatal" role="alert">
-        <h1>Deskbook cannot start here</h1>
-        <p>
-          This page was opened outside Deskbook&apos;s window. Start the desktop app, or run{' '}
-          <code>npm run start:web</code> and open the exact URL it prints.
-        </p>
+        <h1>{t('app.fatal.heading')}</h1>
+        <p>{t.rich('app.fatal.body', { code: (chunks) => <code>{chunks}</code> })}</p>
       </main>
     );
   }
@@ -109,7 +109,7 @@ export function App() {
         <span className="brand" aria-hidden="true">
           Deskbook
         </span>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.nav.label')}>
           <ul>
             {nav.map((item) => (
               <li key={item.name}>
@@ -117,9 +117,9 @@ export function App() {
                   type="button"
                   aria-current={view.name === item.name || (item.name === 'library' && view.name === 'run') ? 'page' : undefined}
                   onClick={() => navigate({ name: item.name })}
-                  title={`Ctrl+${item.key}`}
+                  title={t('app.nav.shortcut', { key: item.key })}
                 >
-                  {item.label}
+                  {t(item.label)}
                 </button>
               </li>
             ))}
@@ -127,7 +127,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" className="content">
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+        <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
           <Screen view={view} />
         </Suspense>
       </main>

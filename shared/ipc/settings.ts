@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DISTRICT_POLICY } from '../sla/district';
 import { slaPolicySchema } from '../sla/policy';
+import { uiLanguageSettingSchema } from '../i18n/languages';
 import { ROLES } from './roles';
 
 export const connectorKindSchema = z.enum(['none', 'request-tracker', 'webhook', 'incident-iq', 'zendesk', 'servicenow']);
@@ -134,6 +135,8 @@ export const settingsSchema = z.object({
   districtSla: slaPolicySchema,
   library: librarySettingsSchema,
   callLog: callLogSettingsSchema,
+  /** The interface language: `system` follows the OS locale. Caller scripts switch separately, per call. */
+  uiLanguage: uiLanguageSettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -144,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   districtSla: DEFAULT_DISTRICT_POLICY,
   library: { builtInPacks: 'show', enabledPacks: [], districtNotes: {} },
   callLog: { enabled: false, includeStudentData: false },
+  uiLanguage: 'system',
 };
 
 /** What settings:get returns: the settings and whether a token is stored (never the token). */

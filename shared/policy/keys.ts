@@ -3,6 +3,8 @@ import { ROLES } from '../ipc/roles';
 import type { Role } from '../ipc/roles';
 import { connectorKindSchema, connectorSettingsSchema, districtNotesSchema, librarySettingsSchema, settingsSchema } from '../ipc/settings';
 import type { ConnectorKind, DistrictNotes } from '../ipc/settings';
+import { uiLanguageSettingSchema } from '../i18n/languages';
+import type { UiLanguageSetting } from '../i18n/languages';
 import { slaPolicySchema } from '../sla/policy';
 import type { SlaPolicy } from '../sla/policy';
 import { updateModeSchema } from './update';
@@ -37,6 +39,8 @@ export interface PolicyValues {
   districtNotes: DistrictNotes;
   logResolvedCalls: boolean;
   logCallStudentData: boolean;
+  /** The interface language, or `system` to follow the OS. */
+  uiLanguage: UiLanguageSetting;
 }
 
 export type PolicyField = keyof PolicyValues;
@@ -67,6 +71,7 @@ export const POLICY_NAMES = {
   districtNotes: 'DistrictNotes',
   logResolvedCalls: 'LogResolvedCalls',
   logCallStudentData: 'LogCallStudentData',
+  uiLanguage: 'UiLanguage',
 } as const satisfies Record<PolicyField, string>;
 
 export type PolicyName = (typeof POLICY_NAMES)[PolicyField];
@@ -155,4 +160,5 @@ export const POLICY_VALUE_SCHEMAS = {
   districtNotes: jsonValue(districtNotesSchema),
   logResolvedCalls: flag,
   logCallStudentData: flag,
+  uiLanguage: z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), uiLanguageSettingSchema),
 } satisfies { [F in PolicyField]: z.ZodType<PolicyValues[F], unknown> };

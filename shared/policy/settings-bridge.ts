@@ -31,6 +31,7 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     districtNotes: DEFAULT_SETTINGS.library.districtNotes,
     logResolvedCalls: DEFAULT_SETTINGS.callLog.enabled,
     logCallStudentData: DEFAULT_SETTINGS.callLog.includeStudentData,
+    uiLanguage: DEFAULT_SETTINGS.uiLanguage,
   };
 }
 
@@ -78,6 +79,7 @@ export function userPolicyValues(saved: Partial<Settings>, updateMode?: UpdateMo
     user.logResolvedCalls = saved.callLog.enabled;
     user.logCallStudentData = saved.callLog.includeStudentData;
   }
+  if (saved.uiLanguage !== undefined) user.uiLanguage = saved.uiLanguage;
   if (updateMode) user.updateMode = updateMode;
   return user;
 }
@@ -93,6 +95,7 @@ export function applyPolicyToSettings(settings: Settings, resolved: ResolvedPoli
     districtSla: values.districtSla,
     library: { builtInPacks: values.sopBuiltInPacks, enabledPacks: values.sopEnabledPacks, districtNotes: values.districtNotes },
     callLog: { enabled: values.logResolvedCalls, includeStudentData: values.logCallStudentData },
+    uiLanguage: values.uiLanguage,
   };
 }
 
@@ -119,5 +122,6 @@ export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
   if (keys.districtNotes.locked) paths.push('library.districtNotes');
   if (keys.logResolvedCalls.locked) paths.push('callLog.enabled');
   if (keys.logCallStudentData.locked) paths.push('callLog.includeStudentData');
+  if (keys.uiLanguage.locked) paths.push('uiLanguage');
   return paths;
 }
