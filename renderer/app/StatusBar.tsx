@@ -1,12 +1,17 @@
 import { useState } from 'react';
+import type { NetStatus } from '../../shared/ipc/contract';
 import type { UpdateStatus } from '../../shared/policy/update';
 import type { Result } from '../../shared/result';
+import { useT } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { deskbook } from '../ipc/client';
 import { useAppStore } from '../state/store';
 
-const LABEL = { online: 'Online', offline: 'Offline', unconfigured: 'No ticketing system' } as const;
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+const LABEL: Record<NetStatus['state'], MessageKey> = {
+  online: 'app.status.net.online',
+  offline: 'app.status.net.offline',
+  unconfigured: 'app.status.net.unconfigured',
+};
 
 /**
  * In-app updates, when there is something to say or do: a new version to download (notify
@@ -14,6 +19,7 @@ const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: 'num
  * failed check. Quiet otherwise, and never alarming when the machine is simply offline.
  */
 function UpdateNotice({ update }: { update: UpdateStatus }) {
+  const t = useT();
   const setUpdate = useAppStore((s) => s.setUpdate);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,22 +47,28 @@ function UpdateNotice({ update }: { update: UpdateStatus }) {
   );
   switch (update.state) {
     case 'available':
-      return offer(`Deskbook ${update.version} is available.`, 'Download', () => act(() => deskbook().updates.download(), setUpdate));
+      return offer(t('app.update.available', { version: update.version }), t('app.update.download'), () =>
+        act(() => deskbook().updates.download(), setUpdate),
+      );
     case 'downloading':
       return (
         <span className="update" data-testid="update-notice">
-          <span id="update-progress-label">Downloading Deskbook {update.version}</span>{' '}
-          <progress max={100} value={update.percent} aria-labelledby="update-progress-label" /> {Math.floor(update.percent)}%
+          <span id="update-progress-label">{t('app.update.downloading', { version: update.version })}</span>{' '}
+          <progress max={100} value={update.percent} aria-labelledby="update-progress-label" />{' '}
+          {t.intl.formatNumber(Math.floor(update.percent) / 100, { style: 'percent' })}
         </span>
       );
     case 'downloaded':
-      return offer(`Deskbook ${update.version} is ready and installs when Deskbook quits.`, 'Restart and install now', () =>
+      return offer(t('app.update.downloaded', { version: update.version }), t('app.update.install'), () =>
         act(() => deskbook().updates.install()),
       );
     case 'error':
       return (
         <span className="update" data-testid="update-notice">
-          {update.message} Next try at {clock(update.nextCheckAt)}.
+          {t('app.update.error', {
+            message: update.message,
+            time: t.intl.formatTime(new Date(update.nextCheckAt), { hour: 'numeric', minute: '2-digit' }),
+          })}
         </span>
       );
     default:
@@ -66,13 +78,14 @@ function UpdateNotice({ update }: { update: UpdateStatus }) {
 
 /** Connectivity as main's probe sees it (not navigator.onLine), updates, and the app version. */
 export function StatusBar() {
+  const t = useT();
   const net = useAppStore((s) => s.net);
   const info = useAppStore((s) => s.info);
   const update = useAppStore((s) => s.update);
   return (
     <footer className="statusbar">
       <span role="status" aria-live="polite" className={`net net-${net?.state ?? 'unknown'}`} title={net?.detail}>
-        {net ? LABEL[net.state] : 'Checking connection…'}
+        {t(net ? LABEL[net.state] : 'app.status.net.checking')}
       </span>
       {update && <UpdateNotice update={update} />}
       {info && (

@@ -21,6 +21,8 @@ const cache = createIntlCache();
  */
 function onError(error: Error & { code?: string }): void {
   if (import.meta.env?.MODE === 'test') throw error;
+  // The renderer has no logger of its own; a missing message is a developer's bug, for the console.
+  // eslint-disable-next-line no-console
   console.warn(`[i18n] ${error.code ?? 'ERROR'}: ${error.message}`);
 }
 

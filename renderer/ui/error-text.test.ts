@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DeskbookError, err } from '../../shared/result';
+import { createDeskbookIntl, setActiveIntl, t } from '../i18n/intl';
 import { NO_ERROR_TEXT, errorText } from './error-text';
+
+afterEach(() => setActiveIntl(createDeskbookIntl({ language: 'en', locale: 'en-US' }), 'en'));
 
 describe('errorText', () => {
   it("shows a thrown error's message", () => {
@@ -27,8 +30,16 @@ describe('errorText', () => {
       const text = errorText(cause);
       expect(text).not.toMatch(/\[object /);
       expect(text).not.toMatch(/hunter2/);
-      expect(text).toBe(NO_ERROR_TEXT);
+      expect(text).toBe(t(NO_ERROR_TEXT));
+      expect(text).toBe('Something went wrong, and no reason was given.');
     }
+  });
+
+  it('says that no reason was given in the interface language of the moment it is called', () => {
+    setActiveIntl(createDeskbookIntl({ language: 'es', locale: 'es-US' }), 'es');
+    expect(errorText({})).toBe('Algo salió mal y no se indicó el motivo.');
+    // A failure's own words are never translated: main wrote them.
+    expect(errorText(new Error('The draft could not be saved.'))).toBe('The draft could not be saved.');
   });
 
   it("names an error class that has no message, such as a DOMException's name", () => {

@@ -21,6 +21,12 @@ const PATHS: Readonly<Record<string, (s: Partial<Settings>) => unknown>> = {
   'connector.queue': (s) => (s.connector && 'queue' in s.connector ? s.connector.queue : undefined),
   sealedNoteRetentionDays: (s) => s.sealedNoteRetentionDays,
   districtSla: (s) => s.districtSla,
+  'library.builtInPacks': (s) => s.library?.builtInPacks,
+  'library.enabledPacks': (s) => s.library?.enabledPacks,
+  'library.districtNotes': (s) => s.library?.districtNotes,
+  'callLog.enabled': (s) => s.callLog?.enabled,
+  'callLog.includeStudentData': (s) => s.callLog?.includeStudentData,
+  uiLanguage: (s) => s.uiLanguage,
 };
 
 /**

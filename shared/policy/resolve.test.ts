@@ -178,6 +178,35 @@ describe('resolvePolicy value formats', () => {
     },
   );
 
+  it('reads UiLanguage without regard to case or spaces, as a REG_SZ typed by hand may hold it', () => {
+    const r = resolve(admin({ uilanguage: ' ES ' }), { uiLanguage: 'en' });
+    expect(r.values.uiLanguage).toBe('es');
+    expect(r.keys.uiLanguage).toEqual({ source: 'policy-enforced', locked: true });
+    expect(r.problems).toEqual([]);
+    expect(resolve(admin({ UiLanguage: 'System' })).values.uiLanguage).toBe('system');
+  });
+
+  it('refuses a UiLanguage Deskbook does not speak with a reason, locked at the built-in default', () => {
+    const r = resolve(admin({ UiLanguage: 'fr' }), { uiLanguage: 'es' });
+    expect(r.values.uiLanguage).toBe('system');
+    expect(r.keys.uiLanguage).toEqual({ source: 'built-in', locked: true });
+    expect(r.problems).toEqual([
+      {
+        key: 'UiLanguage',
+        level: 'enforced',
+        origin: HKLM,
+        message: expect.stringMatching(/^UiLanguage: must be system or one of en, es; .*stays locked at the built-in default$/),
+      },
+    ]);
+  });
+
+  it("lets the user's interface language beat a recommended one", () => {
+    const r = resolve(admin({}, { UiLanguage: 'es' }), { uiLanguage: 'en' });
+    expect(r.values.uiLanguage).toBe('en');
+    expect(r.keys.uiLanguage).toEqual({ source: 'user', locked: false });
+    expect(resolve(admin({}, { UiLanguage: 'es' })).keys.uiLanguage).toEqual({ source: 'policy-default', locked: false });
+  });
+
   it('reads the district SLA calendar from a JSON string or an object', () => {
     const policy = { ...DEFAULT_DISTRICT_POLICY, id: 'springfield', name: 'Springfield USD help desk' };
     expect(resolve(admin({ DistrictSlaCalendar: JSON.stringify(policy) })).values.districtSla.id).toBe('springfield');

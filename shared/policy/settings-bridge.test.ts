@@ -36,6 +36,24 @@ describe('policy and settings', () => {
     expect(lockedSettingsPaths(resolved)).toEqual(['connector.url', 'user.role', 'user.authorizedContact']);
   });
 
+  it('applies an enforced interface language over the saved one and locks the uiLanguage path', () => {
+    const chosen: Settings = { ...saved, uiLanguage: 'en' };
+    expect(userPolicyValues({ uiLanguage: 'en' })).toEqual({ uiLanguage: 'en' });
+    const resolved = resolvePolicy({
+      admin: { enforced: layerFrom({ UiLanguage: 'ES' }, 'test'), recommended: {}, warnings: [], unreadable: false },
+      user: userPolicyValues(chosen),
+      builtIn: builtInPolicyValues('msi', []),
+    });
+    expect(applyPolicyToSettings(chosen, resolved).uiLanguage).toBe('es');
+    expect(lockedSettingsPaths(resolved)).toEqual(['user.role', 'user.authorizedContact', 'uiLanguage']);
+  });
+
+  it('keeps the saved interface language when no policy sets one, and leaves the path unlocked', () => {
+    const resolved = resolvePolicy({ admin: { enforced: {}, recommended: {}, warnings: [], unreadable: false }, user: { uiLanguage: 'es' }, builtIn: builtInPolicyValues('msi', []) });
+    expect(applyPolicyToSettings({ ...saved, uiLanguage: 'es' }, resolved).uiLanguage).toBe('es');
+    expect(lockedSettingsPaths(resolved)).not.toContain('uiLanguage');
+  });
+
   it('updates in-app only where the app can replace itself without an administrator', () => {
     const modes = Object.fromEntries(INSTALL_KINDS.map((kind) => [kind, defaultUpdateMode(kind)]));
     expect(modes).toEqual({

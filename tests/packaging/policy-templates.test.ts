@@ -6,6 +6,7 @@ import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { readLinuxPolicy } from '../../electron/policy/linux';
 import { parseRegQuery } from '../../electron/policy/reg-query';
+import { uiLanguageSettingSchema } from '../../shared/i18n/languages';
 import { ROLES } from '../../shared/ipc/roles';
 import { connectorKindSchema } from '../../shared/ipc/settings';
 import { builtInPolicyValues, layerFrom, POLICY_NAMES, resolvePolicy, UPDATE_MODES } from '../../shared/policy';
@@ -79,6 +80,7 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
     expect(enumValues('UpdateMode')).toEqual([...UPDATE_MODES]);
     expect(enumValues('SopBuiltInPacks')).toEqual(['show', 'hide']);
     expect(enumValues('ConnectorAuth')).toEqual(['basic', 'oauth']);
+    expect(enumValues('UiLanguage')).toEqual(uiLanguageSettingSchema.options);
   });
 
   it('resolves the values Group Policy would write, as reg.exe reports them, without problems', () => {
@@ -104,11 +106,13 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    DistrictNotes    REG_SZ    {"hac-support":{"parentLoginTier2":"Springfield USD HAC tier 2"}}',
       '    LogResolvedCalls    REG_DWORD    0x1',
       '    LogCallStudentData    REG_DWORD    0x0',
+      '    UiLanguage    REG_SZ    es',
     ].join('\r\n');
     const values = Object.fromEntries((parseRegQuery(output)[0]?.values ?? []).map((v) => [v.name, v.data]));
     const r = resolvePolicy({ admin: { enforced: layerFrom(values, 'HKLM'), recommended: {}, warnings: [], unreadable: false }, user: {}, builtIn: builtInPolicyValues('msi', []) });
     expect(r.problems).toEqual([]);
     expect(Object.values(r.keys).every((k) => k.locked)).toBe(true);
+    expect(r.values.uiLanguage).toBe('es');
   });
 });
 

@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS } from '../../../shared/ipc/settings';
 import type { CallLogSettings } from '../../../shared/ipc/settings';
 import { db } from '../../db/db';
 import type { RunRow } from '../../db/db';
+import { I18nProvider } from '../../i18n';
+import { createDeskbookIntl, setActiveIntl } from '../../i18n/intl';
 import { useAppStore } from '../../state/store';
 import { CallLogNote } from './CallLogNote';
 
@@ -29,7 +31,10 @@ function withPolicy(callLog: CallLogSettings) {
 beforeEach(async () => {
   await Promise.all([db().callLogs.clear(), db().outbox.clear()]);
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  setActiveIntl(createDeskbookIntl({ language: 'en', locale: 'en-US' }), 'en');
+});
 
 describe('the call-log note on an outcome', () => {
   it('logs the call once, however often the outcome is shown, and says it is queued', async () => {
@@ -50,5 +55,15 @@ describe('the call-log note on an outcome', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(container.textContent).toBe('');
     expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('says it in Spanish under a Spanish interface', async () => {
+    withPolicy({ enabled: true, includeStudentData: false });
+    render(
+      <I18nProvider setting="es">
+        <CallLogNote run={run} />
+      </I18nProvider>,
+    );
+    expect((await screen.findByTestId('call-log-status')).textContent).toBe('Registro de llamada en cola; se envía cuando el sistema de tickets responda.');
   });
 });

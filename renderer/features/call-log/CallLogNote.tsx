@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { db } from '../../db/db';
 import type { RunRow } from '../../db/db';
+import { useT } from '../../i18n';
 import { kickOutbox } from '../../outbox/runtime';
 import { useAppStore } from '../../state/store';
 import { errorText } from '../../ui/error-text';
@@ -13,6 +14,7 @@ import { logFinishedCall } from './queue';
  * often this shows), and says in one quiet line whether the log is queued, sent or refused.
  */
 export function CallLogNote({ run }: { run: RunRow }) {
+  const t = useT();
   const policy = useAppStore((s) => s.settings?.callLog);
   const user = useAppStore((s) => s.settings?.user);
   const view = useCallLog(run.id);
@@ -31,11 +33,11 @@ export function CallLogNote({ run }: { run: RunRow }) {
   if (error) {
     return (
       <p className="muted call-log-note" role="alert" data-testid="call-log-status" data-state="error">
-        This call could not be logged: {error}
+        {t('escalation.callLog.error', { reason: error })}
       </p>
     );
   }
-  const words = view && noteText(view);
+  const words = view && noteText(view, t);
   if (!words) return null;
   return (
     <p className="muted call-log-note" role="status" data-testid="call-log-status" data-state={words.state}>
@@ -44,7 +46,7 @@ export function CallLogNote({ run }: { run: RunRow }) {
         <>
           {' '}
           <a href={words.link.url} target="_blank" rel="noreferrer noopener">
-            ticket {words.link.id}
+            {t('escalation.callLog.ticket', { id: words.link.id })}
           </a>
         </>
       )}

@@ -1,11 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
-import { IDENTITY_METHOD_TEXT, callerRoleSchema, escalationDraftSchema } from '../../../shared/escalation/schema';
-import type { CallerRole, EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
+import { callerRoleSchema } from '../../../shared/escalation/schema';
+import type { CallerRole, EscalationDraft, EscalationDraftInput, IdentityMethod } from '../../../shared/escalation/schema';
 import { vendorPolicyFor } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
+import { useT } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 import type { DraftRow } from '../../db/db';
@@ -14,6 +15,7 @@ import type { DraftMode } from '../../db/draft-mode';
 import { errorText } from '../../ui/error-text';
 import { useDraft } from './draft-queries';
 import { discardDraft, saveDraftValues } from './drafts';
+import { FIELD_NAMES, draftResolver, errorMessage } from './form-errors';
 import { PriorityPicker } from './PriorityPicker';
 import { queueDraft } from './queue-draft';
 import { SealedNotes } from './SealedNotes';
@@ -25,13 +27,14 @@ import type { SecretHit } from './secrets';
 export function DraftScreen({ draftId }: { draftId: string }) {
   const draft = useDraft(draftId);
   const navigate = useAppStore((s) => s.navigate);
-  if (draft === undefined) return <p aria-busy="true">Loading the draft…</p>;
+  const t = useT();
+  if (draft === undefined) return <p aria-busy="true">{t('escalation.draft.loading')}</p>;
   if (draft === null) {
     return (
       <div role="status">
-        <p>This draft was queued or discarded.</p>
+        <p>{t('escalation.draft.gone')}</p>
         <button type="button" onClick={() => navigate({ name: 'queue' })}>
-          Go to the outbox
+          {t('escalation.draft.goToOutbox')}
         </button>
       </div>
     );
@@ -40,36 +43,50 @@ export function DraftScreen({ draftId }: { draftId: string }) {
 }
 
 /** The form's heading and submit button in each mode. */
-const MODE_TEXT: Record<DraftMode['kind'], { heading: string; submit: string }> = {
-  new: { heading: 'Escalation ticket', submit: 'Queue ticket' },
-  requeue: { heading: 'Edit and re-queue escalation', submit: 'Re-queue ticket' },
-  fix: { heading: 'Fix a returned escalation', submit: 'Send the fix' },
+const MODE_TEXT: Record<DraftMode['kind'], { heading: MessageKey; submit: MessageKey }> = {
+  new: { heading: 'escalation.draft.heading.new', submit: 'escalation.draft.submit.new' },
+  requeue: { heading: 'escalation.draft.heading.requeue', submit: 'escalation.draft.submit.requeue' },
+  fix: { heading: 'escalation.draft.heading.fix', submit: 'escalation.draft.submit.fix' },
 };
 
 /** How each caller role reads in the form; the roles themselves come from callerRoleSchema. */
-const CALLER_ROLE_LABELS: Record<CallerRole, string> = {
-  parent: 'Parent',
-  guardian: 'Guardian',
-  student: 'Student',
-  staff: 'Staff',
-  other: 'Other',
+const CALLER_ROLE_LABELS: Record<CallerRole, MessageKey> = {
+  parent: 'escalation.role.parent',
+  guardian: 'escalation.role.guardian',
+  student: 'escalation.role.student',
+  staff: 'escalation.role.staff',
+  other: 'escalation.role.other',
+};
+
+/**
+ * How the identity check reads in the form. The ticket says it in English
+ * (IDENTITY_METHOD_TEXT in shared/escalation/schema.ts), in the same words as the English here.
+ */
+const IDENTITY_TEXT: Record<IdentityMethod, MessageKey> = {
+  'callback-on-file': 'escalation.identity.callbackOnFile',
+  'district-facts': 'escalation.identity.districtFacts',
+  'photo-id-in-person': 'escalation.identity.photoIdInPerson',
+  'not-verified': 'escalation.identity.notVerified',
 };
 
 const TEXT_FIELDS = [
-  ['callerName', 'Caller name', 'text'],
-  ['callbackPhone', 'Callback phone', 'tel'],
-  ['studentName', 'Student name', 'text'],
-  ['studentNumber', 'Student number', 'text'],
-  ['school', 'School', 'text'],
+  ['callerName', 'text'],
+  ['callbackPhone', 'tel'],
+  ['studentName', 'text'],
+  ['studentNumber', 'text'],
+  ['school', 'text'],
 ] as const;
 
-function errorList(errors: FieldErrors<EscalationDraftInput>): { name: string; message: string }[] {
-  return Object.entries(errors)
-    .map(([name, e]) => ({ name, message: (e as { message?: string } | undefined)?.message ?? `${name}: invalid` }))
-    .filter((e) => e.message);
+/** Each field in error with its words (a field whose error has none is named as invalid). */
+function errorList(errors: FieldErrors<EscalationDraftInput>, t: Translate): { name: string; message: string }[] {
+  return Object.entries(errors).map(([name, e]) => {
+    const field = Object.hasOwn(FIELD_NAMES, name) ? t(FIELD_NAMES[name as keyof EscalationDraftInput]) : name;
+    return { name, message: errorMessage(e) ?? t('escalation.error.invalid', { field }) };
+  });
 }
 
 function DraftForm({ draft }: { draft: DraftRow }) {
+  const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const settings = useAppStore((s) => s.settings);
   const setFlash = useAppStore((s) => s.setFlash);
@@ -77,8 +94,9 @@ function DraftForm({ draft }: { draft: DraftRow }) {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const resolver = useMemo(() => draftResolver(t), [t]);
   const form = useForm<EscalationDraftInput, unknown, EscalationDraft>({
-    resolver: zodResolver(escalationDraftSchema),
+    resolver,
     defaultValues: draft.values,
     mode: 'onTouched',
   });
@@ -122,9 +140,9 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         summaryRef.current?.focus();
         return;
       }
-      if (!settings) throw new Error('Settings are not loaded yet; try again in a moment.');
+      if (!settings) throw new Error(t('escalation.draft.settingsNotLoaded'));
       await queueDraft(draft, values, { analyst: settings.user, policy, now: new Date() });
-      setFlash(`Queued “${values.subject}”. It will be delivered when the ticketing system is reachable.`);
+      setFlash(t('escalation.draft.queued', { subject: values.subject }));
       navigate({ name: 'queue' });
     } catch (cause) {
       setSubmitError(errorText(cause));
@@ -137,8 +155,8 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  const errors = errorList(formState.errors);
-  const fieldError = (name: keyof EscalationDraftInput) => (formState.errors[name] as { message?: string } | undefined)?.message;
+  const errors = errorList(formState.errors, t);
+  const fieldError = (name: keyof EscalationDraftInput) => errorMessage(formState.errors[name]) ?? undefined;
   const aria = (name: keyof EscalationDraftInput) => ({
     id: `draft-${name}`,
     'aria-invalid': fieldError(name) ? true : undefined,
@@ -152,8 +170,8 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     ) : null;
 
   const sealPrompt = useMemo(
-    () => (draft.values.sop ? 'Never ask for a password. If the caller said one anyway, seal it here: it never goes in the ticket text.' : null),
-    [draft.values.sop],
+    () => (draft.values.sop ? t('escalation.draft.sealPrompt') : null),
+    [draft.values.sop, t],
   );
   const identity = draft.values.identity;
 
@@ -168,12 +186,12 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       aria-labelledby="draft-heading"
     >
       <h1 id="draft-heading">
-        {MODE_TEXT[draft.mode.kind].heading}
+        {t(MODE_TEXT[draft.mode.kind].heading)}
       </h1>
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
         {errors.length > 0 && (
           <div className="error-summary" role="alert">
-            <h2>Not queued: {errors.length === 1 ? 'one field needs' : `${errors.length} fields need`} attention</h2>
+            <h2>{t('escalation.draft.errors.heading', { count: errors.length })}</h2>
             <ul>
               {errors.map((e) => (
                 <li key={e.name}>
@@ -198,18 +216,14 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         )}
       </div>
       <fieldset>
-        <legend>Where it goes</legend>
+        <legend>{t('escalation.draft.kind.legend')}</legend>
         <label>
-          <input type="radio" value="district-tier2" {...register('kind')} /> District tier 2
+          <input type="radio" value="district-tier2" {...register('kind')} /> {t('escalation.draft.kind.district')}
         </label>{' '}
         <label>
-          <input type="radio" value="vendor-case" {...register('kind')} /> Vendor case (Infinite Campus)
+          <input type="radio" value="vendor-case" {...register('kind')} /> {t('escalation.draft.kind.vendor')}
         </label>
-        {kind === 'vendor-case' && !settings?.user.authorizedContact && (
-          <p className="warning">
-            Only the district&apos;s Authorized Contacts may open vendor cases. Queue it: it goes to your supervisor, who forwards it.
-          </p>
-        )}
+        {kind === 'vendor-case' && !settings?.user.authorizedContact && <p className="warning">{t('escalation.draft.kind.notAuthorized')}</p>}
       </fieldset>
       <Controller
         control={control}
@@ -217,12 +231,12 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         render={({ field }) => <PriorityPicker value={field.value} onChange={field.onChange} policy={policy} now={now} error={fieldError('priority')} />}
       />
       <div className="field">
-        <label htmlFor="draft-subject">Subject</label>
+        <label htmlFor="draft-subject">{t('escalation.field.subject')}</label>
         <input {...aria('subject')} {...register('subject')} autoComplete="off" />
         <ErrorText name="subject" />
       </div>
       <div className="field">
-        <label htmlFor="draft-description">Description</label>
+        <label htmlFor="draft-description">{t('escalation.field.description')}</label>
         <textarea {...aria('description')} rows={5} {...register('description')} />
         <ErrorText name="description" />
       </div>
@@ -231,7 +245,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         name="stepsTried"
         render={({ field }) => (
           <div className="field">
-            <label htmlFor="draft-stepsTried">Steps already tried (one per line)</label>
+            <label htmlFor="draft-stepsTried">{t('escalation.draft.stepsTried.label')}</label>
             <textarea
               {...aria('stepsTried')}
               rows={Math.min(10, Math.max(3, field.value.length + 1))}
@@ -244,42 +258,45 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         )}
       />
       <div className="field">
-        <label htmlFor="draft-replicationSteps">Replication steps{kind === 'vendor-case' ? '' : ' (optional)'}</label>
+        <label htmlFor="draft-replicationSteps">
+          {kind === 'vendor-case'
+            ? t('escalation.field.replicationSteps')
+            : t('escalation.draft.optional', { label: t('escalation.field.replicationSteps') })}
+        </label>
         <textarea {...aria('replicationSteps')} rows={3} {...register('replicationSteps')} aria-required={kind === 'vendor-case'} />
         <ErrorText name="replicationSteps" />
       </div>
       <div className="field">
-        <label htmlFor="draft-usersAffected">Who is affected (optional: one user, a school, everyone)</label>
+        <label htmlFor="draft-usersAffected">{t('escalation.draft.usersAffected.label')}</label>
         <input {...aria('usersAffected')} autoComplete="off" {...register('usersAffected')} />
         <ErrorText name="usersAffected" />
       </div>
       {kind === 'vendor-case' && (
         <label className="field">
-          <input type="checkbox" {...register('hostedOutage')} /> Outage of a Campus Hosted site (the vendor&apos;s Hosting Support works 24/7)
+          <input type="checkbox" {...register('hostedOutage')} /> {t('escalation.draft.hostedOutage')}
         </label>
       )}
       <fieldset className="grid">
-        <legend>Caller and student</legend>
+        <legend>{t('escalation.draft.caller.legend')}</legend>
         <p className={identity && identity !== 'not-verified' ? 'muted' : 'warning'} data-testid="draft-identity">
-          {identity ? IDENTITY_METHOD_TEXT[identity] : 'Identity: not checked in Deskbook (this ticket did not come from a verify step)'}
+          {identity ? t(IDENTITY_TEXT[identity]) : t('escalation.draft.identity.unchecked')}
         </p>
         <div className="field">
-          <label htmlFor="draft-callerRole">Caller is</label>
+          <label htmlFor="draft-callerRole">{t('escalation.draft.callerRole.label')}</label>
           <select {...aria('callerRole')} {...register('callerRole')}>
-            <option value="">Choose who called…</option>
+            <option value="">{t('escalation.draft.callerRole.choose')}</option>
             {callerRoleSchema.options.map((role) => (
               <option key={role} value={role}>
-                {CALLER_ROLE_LABELS[role]}
+                {t(CALLER_ROLE_LABELS[role])}
               </option>
             ))}
           </select>
           <ErrorText name="callerRole" />
         </div>
-        {TEXT_FIELDS.map(([name, label, type]) => (
+        {TEXT_FIELDS.map(([name, type]) => (
           <div className="field" key={name}>
             <label htmlFor={`draft-${name}`}>
-              {label}
-              {name === 'callbackPhone' ? '' : ' (optional)'}
+              {name === 'callbackPhone' ? t(FIELD_NAMES[name]) : t('escalation.draft.optional', { label: t(FIELD_NAMES[name]) })}
             </label>
             <input {...aria(name)} type={type} autoComplete="off" {...register(name)} />
             <ErrorText name={name} />
@@ -304,19 +321,19 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={submitting}>
-          {MODE_TEXT[draft.mode.kind].submit}
+          {t(MODE_TEXT[draft.mode.kind].submit)}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (window.confirm('Discard this draft? What you typed is deleted; nothing is sent.')) {
+            if (window.confirm(t('escalation.draft.discard.confirm'))) {
               void discardDraft(draft.id).then(() => navigate({ name: 'queue' }));
             }
           }}
         >
-          Discard draft
+          {t('escalation.draft.discard.button')}
         </button>
-        <span className="muted">Saved on this computer as you type.</span>
+        <span className="muted">{t('escalation.draft.autosaved')}</span>
       </div>
     </form>
   );

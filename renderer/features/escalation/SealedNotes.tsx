@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import type { SealedNoteRef } from '../../../shared/escalation/schema';
+import { useT } from '../../i18n';
 import { deskbook } from '../../ipc/client';
+
+/**
+ * The label a new note starts with, and the one it gets when the analyst clears it. English on
+ * purpose: a note's label is part of the ticket ("[sealed note: Login details]"), which stays English.
+ */
+const DEFAULT_LABEL = 'Login details';
+const BLANK_LABEL = 'Secret';
 
 /**
  * Secrets that belong on the ticket only as a sealed note (e.g. a temporary password the
@@ -18,21 +26,22 @@ export function SealedNotes({
   onRemove: (handle: string) => void;
   prompt: string | null;
 }) {
-  const [label, setLabel] = useState('Login details');
+  const t = useT();
+  const [label, setLabel] = useState(DEFAULT_LABEL);
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const seal = async () => {
     if (!secret) {
-      setError('Sealed note: type the secret to seal first');
+      setError(t('escalation.sealed.error.empty'));
       return;
     }
     setBusy(true);
-    const result = await deskbook().vault.seal({ label: label.trim() || 'Secret', plaintext: secret });
+    const result = await deskbook().vault.seal({ label: label.trim() || BLANK_LABEL, plaintext: secret });
     setBusy(false);
     if (!result.ok) {
-      setError(`Sealed note: ${result.error.message}`);
+      setError(t('escalation.sealed.error.failed', { reason: result.error.message }));
       return;
     }
     setSecret('');
@@ -42,17 +51,17 @@ export function SealedNotes({
 
   return (
     <fieldset className="sealed-notes">
-      <legend>Sealed notes (secrets never go in the ticket text)</legend>
+      <legend>{t('escalation.sealed.legend')}</legend>
       {prompt && <p className="muted">{prompt}</p>}
       {notes.length > 0 && (
-        <ul className="plain" aria-label="Sealed notes on this ticket">
+        <ul className="plain" aria-label={t('escalation.sealed.list')}>
           {notes.map((n) => (
             <li key={n.handle}>
               <span className="chip">
                 🔒 {n.label}: {n.preview}
               </span>{' '}
-              <button type="button" onClick={() => onRemove(n.handle)} aria-label={`Remove sealed note ${n.label}`}>
-                Remove
+              <button type="button" onClick={() => onRemove(n.handle)} aria-label={t('escalation.sealed.removeNamed', { label: n.label })}>
+                {t('escalation.sealed.remove')}
               </button>
             </li>
           ))}
@@ -60,11 +69,11 @@ export function SealedNotes({
       )}
       <div className="row">
         <div className="field">
-          <label htmlFor="sealed-label">Label</label>
+          <label htmlFor="sealed-label">{t('escalation.sealed.label')}</label>
           <input id="sealed-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} autoComplete="off" />
         </div>
         <div className="field">
-          <label htmlFor="sealed-secret">Secret to seal</label>
+          <label htmlFor="sealed-secret">{t('escalation.sealed.secret')}</label>
           <input
             id="sealed-secret"
             type="password"
@@ -81,7 +90,7 @@ export function SealedNotes({
           />
         </div>
         <button type="button" onClick={() => void seal()} disabled={busy}>
-          Seal
+          {t('escalation.sealed.seal')}
         </button>
       </div>
       {error && (

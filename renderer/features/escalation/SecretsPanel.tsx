@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { EscalationDraftInput, SealedNoteRef } from '../../../shared/escalation/schema';
+import { useT } from '../../i18n';
 import { deskbook } from '../../ipc/client';
+import { FIELD_NAMES } from './form-errors';
 import type { GuardedField, SecretHit } from './secrets';
 
 /** Replaces a guarded field's text (steps already tried: a line per step). */
@@ -23,11 +25,13 @@ export function SecretsPanel({
   onSealed: (note: SealedNoteRef) => void;
   onDone: () => void;
 }) {
+  const t = useT();
   const [remaining, setRemaining] = useState(hits);
   const [error, setError] = useState<string | null>(null);
 
   const move = async (hit: SecretHit) => {
     const secret = hit.text.slice(hit.start, hit.end);
+    // The note's label and the marker are ticket text: English, from the guard's English label.
     const result = await deskbook().vault.seal({ label: `From ${hit.label.toLowerCase()}`, plaintext: secret });
     if (!result.ok) {
       setError(result.error.message);
@@ -46,26 +50,28 @@ export function SecretsPanel({
 
   return (
     <section className="secrets-panel" role="alert" aria-labelledby="secrets-heading">
-      <h2 id="secrets-heading">Not queued: this looks like a password</h2>
-      <p>Tickets must never carry a password. Move each highlighted value into a sealed note, then queue again.</p>
+      <h2 id="secrets-heading">{t('escalation.secrets.heading')}</h2>
+      <p>{t('escalation.secrets.body')}</p>
       <ul>
         {remaining.map((hit, i) =>
           hit.kind === 'sealed-value' ? (
             // Main says only that the field holds a sealed note's text, not where: nothing to move.
             <li key={`${hit.field}-sealed-${i}`}>
-              <strong>{hit.label}:</strong> contains the text of one of this ticket&apos;s sealed notes. Delete it from this
-              field; the sealed note already carries it.
+              {t.rich('escalation.secrets.sealedValue', {
+                field: t(FIELD_NAMES[hit.field]),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </li>
           ) : (
             <li key={`${hit.field}-${hit.start}-${i}`}>
-              <strong>{hit.label}:</strong>{' '}
+              <strong>{t(FIELD_NAMES[hit.field])}:</strong>{' '}
               <span className="snippet">
                 {hit.text.slice(Math.max(0, hit.start - 30), hit.start)}
                 <mark>{hit.text.slice(hit.start, hit.end)}</mark>
                 {hit.text.slice(hit.end, hit.end + 30)}
               </span>{' '}
               <button type="button" onClick={() => void move(hit)}>
-                Move into a sealed note
+                {t('escalation.secrets.move')}
               </button>
             </li>
           ),

@@ -1,5 +1,6 @@
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { DeskbookDb, EscalationRow, OutboxRow } from '../../db/db';
+import { t } from '../../i18n';
 import { defineDeliveryKind, missing } from '../../outbox/kinds';
 import { newOutboxEntry, putEntry, requeuedEntry, withdrawEntries } from '../../outbox/store';
 
@@ -44,11 +45,11 @@ export async function requeueEdited(db: DeskbookDb, escalation: Escalation, now:
   await db.transaction('rw', db.escalations, db.outbox, db.drafts, async () => {
     const existing = await db.outbox.get(escalation.id);
     if (existing && existing.state === 'sending') {
-      throw new Error('This ticket is being delivered right now; wait for the attempt to finish, then edit it.');
+      throw new Error(t('escalation.delivery.requeue.sending'));
     }
     const queued = await db.escalations.get(escalation.id);
     if (!existing && (queued?.status === 'sent' || queued?.remoteId)) {
-      throw new Error('This ticket was delivered meanwhile; this edit was not sent. Open it from "Recently delivered" instead.');
+      throw new Error(t('escalation.delivery.requeue.delivered'));
     }
     await db.escalations.update(escalation.id, { escalation, status: 'queued' });
     // Any earlier attempt may have created the ticket: look the request id up before creating.
@@ -68,7 +69,7 @@ export async function enqueueResubmit(db: DeskbookDb, escalation: Escalation, re
     // A fix replaces any earlier fix of the same ticket that failed or is still waiting.
     const earlier = await db.outbox.where('escalationId').equals(escalation.id).filter((r) => r.kind === 'resubmit').toArray();
     if (earlier.some((r) => r.state === 'sending')) {
-      throw new Error('A fix of this ticket is being delivered right now; wait for it to finish, then edit again.');
+      throw new Error(t('escalation.delivery.resubmit.sending'));
     }
     await withdrawEntries(db, earlier.map((r) => r.id));
     await db.escalations.update(escalation.id, { escalation, status: 'queued', reviewState: 'awaiting-review', reviewComment: null });

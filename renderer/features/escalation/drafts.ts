@@ -1,5 +1,6 @@
 import type { EscalationDraftInput, SealedNoteRef } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
+import { t } from '../../i18n';
 import { deskbook } from '../../ipc/client';
 import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
 import { editedRequestId } from '../../db/draft-mode';
@@ -52,7 +53,7 @@ async function sealAll(values: readonly { label: string; value: string }[]): Pro
     const result = await deskbook().vault.seal({ label: label.slice(0, 80), plaintext: value });
     if (!result.ok) {
       for (const note of sealed) void deskbook().vault.discard({ handle: note.handle });
-      throw new Error(`Sealed note "${label}": ${result.error.message}. Nothing was lost: the run still has it; try again.`);
+      throw new Error(t('escalation.draft.sealFailed', { label, reason: result.error.message }));
     }
     sealed.push(result.value);
   }

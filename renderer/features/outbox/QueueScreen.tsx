@@ -1,30 +1,41 @@
 import { useState } from 'react';
+import { useT } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
 import { kickOutbox } from '../../outbox/runtime';
 import { retryNow } from '../../outbox/store';
 import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
+import { outboxProblemText } from './problem-text';
 import { useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
 import type { OutboxItem } from './queries';
 
-const STATE_WORDS: Record<OutboxRow['state'], string> = {
-  pending: 'Waiting to send',
-  sending: 'Sending now',
-  needs_reconcile: 'Checking whether it arrived',
-  failed: 'Refused by the ticketing system',
-  paused: 'Paused: sign in again',
+const STATE_WORDS: Record<OutboxRow['state'], MessageKey> = {
+  pending: 'outbox.state.pending',
+  sending: 'outbox.state.sending',
+  needs_reconcile: 'outbox.state.needsReconcile',
+  failed: 'outbox.state.failed',
+  paused: 'outbox.state.paused',
 };
 
-const REVIEW_WORDS = { 'awaiting-review': 'Awaiting review', returned: 'Returned', approved: 'Approved', forwarded: 'Forwarded to the vendor' } as const;
+const REVIEW_WORDS: Record<NonNullable<EscalationRow['reviewState']>, MessageKey> = {
+  'awaiting-review': 'outbox.review.awaitingReview',
+  returned: 'outbox.review.returned',
+  approved: 'outbox.review.approved',
+  forwarded: 'outbox.review.forwarded',
+};
 
-function when(ms: number, now: number): string {
-  if (ms >= Number.MAX_SAFE_INTEGER) return '—';
+/** The clock time as the queue shows it: hours, minutes and seconds in the analyst's locale. */
+const CLOCK = { hour: 'numeric', minute: '2-digit', second: '2-digit' } as const;
+
+function when(t: Translate, ms: number, now: number): string {
+  if (ms >= Number.MAX_SAFE_INTEGER || Number.isNaN(new Date(ms).getTime())) return '—';
   const s = Math.round((ms - now) / 1000);
-  if (s <= 0) return 'now';
-  if (s < 60) return `in ${s}s`;
-  if (s < 3600) return `in ${Math.round(s / 60)} min`;
-  return new Date(ms).toLocaleTimeString();
+  if (s <= 0) return t('outbox.when.now');
+  if (s < 60) return t('outbox.when.seconds', { seconds: s });
+  if (s < 3600) return t('outbox.when.minutes', { minutes: Math.round(s / 60) });
+  return t.intl.formatTime(ms, CLOCK);
 }
 
 /**
@@ -32,6 +43,7 @@ function when(ms: number, now: number): string {
  * them (failed, paused); what already arrived, with a link to the ticket.
  */
 export function QueueScreen() {
+  const t = useT();
   const counts = useOutboxCounts();
   const items = useOutboxItems();
   const sent = useRecentlySent();
@@ -42,13 +54,14 @@ export function QueueScreen() {
   const [now] = useState(() => Date.now());
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
+  const count = (n: number) => t.intl.formatNumber(n);
 
   const fix = async (row: EscalationRow) => navigate({ name: 'draft', draftId: await createDraftFromEscalation(row, Date.now()) });
   const newDraft = async () => navigate({ name: 'draft', draftId: await createBlankDraft(Date.now()) });
 
   return (
     <div className="queue">
-      <h1>Outbox</h1>
+      <h1>{t('outbox.queue.heading')}</h1>
       {flash && (
         <p role="status" className="flash">
           {flash}
@@ -56,73 +69,72 @@ export function QueueScreen() {
       )}
       {net && net.state !== 'online' && waiting > 0 && (
         <p className="banner offline" role="status" data-testid="offline-banner">
-          Offline — {waiting} waiting. {net.detail} Tickets are safe on this computer and go out by themselves when the
-          ticketing system answers again.
+          {t('outbox.queue.offline', { count: waiting, detail: net.detail })}
         </p>
       )}
-      <dl className="counts" aria-label="Outbox counts">
+      <dl className="counts" aria-label={t('outbox.counts.label')}>
         <div>
-          <dt>Waiting</dt>
-          <dd data-testid="count-pending">{counts.pending + counts.needs_reconcile}</dd>
+          <dt>{t('outbox.counts.waiting')}</dt>
+          <dd data-testid="count-pending">{count(counts.pending + counts.needs_reconcile)}</dd>
         </div>
         <div>
-          <dt>Sending</dt>
-          <dd data-testid="count-sending">{counts.sending}</dd>
+          <dt>{t('outbox.counts.sending')}</dt>
+          <dd data-testid="count-sending">{count(counts.sending)}</dd>
         </div>
         <div>
-          <dt>Need you</dt>
-          <dd data-testid="count-attention">{counts.failed + counts.paused}</dd>
+          <dt>{t('outbox.counts.attention')}</dt>
+          <dd data-testid="count-attention">{count(counts.failed + counts.paused)}</dd>
         </div>
         <div>
-          <dt>Delivered</dt>
-          <dd data-testid="count-sent">{counts.sent}</dd>
+          <dt>{t('outbox.counts.sent')}</dt>
+          <dd data-testid="count-sent">{count(counts.sent)}</dd>
         </div>
       </dl>
       <div className="row">
         <button type="button" onClick={() => void newDraft()}>
-          New escalation
+          {t('outbox.queue.newEscalation')}
         </button>
         <button type="button" onClick={() => kickOutbox()} disabled={waiting === 0}>
-          Send now
+          {t('outbox.queue.sendNow')}
         </button>
       </div>
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">Drafts (not queued yet)</h2>
+          <h2 id="drafts-heading">{t('outbox.drafts.heading')}</h2>
           <ul className="plain">
             {drafts.map((d) => (
               <li key={d.id}>
                 <button type="button" className="link" onClick={() => navigate({ name: 'draft', draftId: d.id })}>
-                  {d.values.subject || 'Untitled draft'}
+                  {d.values.subject || t('outbox.drafts.untitled')}
                 </button>{' '}
-                <span className="muted">saved {new Date(d.updatedAt).toLocaleTimeString()}</span>
+                <span className="muted">{t('outbox.drafts.saved', { time: t.intl.formatTime(d.updatedAt, CLOCK) })}</span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">Waiting ({waiting})</h2>
+        <h2 id="waiting-heading">{t('outbox.waiting.heading', { count: waiting })}</h2>
         {items.length === 0 ? (
-          <p>Nothing is waiting.</p>
+          <p>{t('outbox.waiting.empty')}</p>
         ) : (
           <ul className="outbox-list">
             {items.map((item) => (
               <OutboxEntry key={item.entry.id} item={item} now={now} />
             ))}
-            {waiting > items.length && <li className="muted">…and {waiting - items.length} more.</li>}
+            {waiting > items.length && <li className="muted">{t('outbox.waiting.more', { count: waiting - items.length })}</li>}
           </ul>
         )}
       </section>
       <section aria-labelledby="sent-heading">
-        <h2 id="sent-heading">Recently delivered</h2>
+        <h2 id="sent-heading">{t('outbox.sent.heading')}</h2>
         {sent.length > 0 && (
           <button type="button" onClick={() => void refreshReviewStatus()}>
-            Check for supervisor replies
+            {t('outbox.sent.checkReplies')}
           </button>
         )}
         {sent.length === 0 ? (
-          <p>Nothing delivered yet.</p>
+          <p>{t('outbox.sent.empty')}</p>
         ) : (
           <ul className="plain">
             {sent.map((row) => (
@@ -130,19 +142,24 @@ export function QueueScreen() {
                 {row.escalation.draft.subject} —{' '}
                 {row.remoteUrl ? (
                   <a href={row.remoteUrl} target="_blank" rel="noreferrer noopener">
-                    ticket {row.remoteId}
+                    {t('outbox.sent.ticket', { id: row.remoteId })}
                   </a>
                 ) : (
-                  `ticket ${row.remoteId ?? ''}`
+                  t('outbox.sent.ticket', { id: row.remoteId ?? '' })
                 )}
-                {row.reviewState && <span className={`chip review-${row.reviewState}`}> {REVIEW_WORDS[row.reviewState]}</span>}
+                {row.reviewState && <span className={`chip review-${row.reviewState}`}> {t(REVIEW_WORDS[row.reviewState])}</span>}
                 {row.reviewState === 'returned' && (
                   <div className="returned">
                     <p>
-                      <strong>Returned by {row.reviewComment?.author ?? 'a supervisor'}:</strong> {row.reviewComment?.text}
+                      <strong>
+                        {row.reviewComment?.author
+                          ? t('outbox.sent.returnedBy', { author: row.reviewComment.author })
+                          : t('outbox.sent.returnedBySupervisor')}
+                      </strong>{' '}
+                      {row.reviewComment?.text}
                     </p>
                     <button type="button" onClick={() => void fix(row)}>
-                      Fix and re-queue
+                      {t('outbox.sent.fix')}
                     </button>
                   </div>
                 )}
@@ -156,9 +173,10 @@ export function QueueScreen() {
 }
 
 function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
+  const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const { entry, escalation, callLog } = item;
-  const subject = escalation?.escalation.draft.subject ?? (callLog ? `Call log: ${callLog.record.sop.title}` : entry.id);
+  const subject = escalation?.escalation.draft.subject ?? (callLog ? t('outbox.item.callLog', { title: callLog.record.sop.title }) : entry.id);
   const edit = async () => {
     if (!escalation) return;
     navigate({ name: 'draft', draftId: await createDraftFromEscalation(escalation, Date.now()) });
@@ -167,10 +185,10 @@ function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
     <li className={`outbox-item state-${entry.state}`} data-testid="outbox-item" data-state={entry.state}>
       <div className="outbox-subject">{subject}</div>
       <div className="muted">
-        {STATE_WORDS[entry.state]} · {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
-        {entry.state === 'pending' || entry.state === 'needs_reconcile' ? ` · next try ${when(entry.nextAttemptAt, now)}` : ''}
+        {t(STATE_WORDS[entry.state])} · {t('outbox.item.attempts', { count: entry.attempts })}
+        {entry.state === 'pending' || entry.state === 'needs_reconcile' ? ` · ${t('outbox.item.nextTry', { when: when(t, entry.nextAttemptAt, now) })}` : ''}
       </div>
-      {entry.lastError && <div className="outbox-error">Last problem: {entry.lastError}</div>}
+      {entry.lastError && <div className="outbox-error">{t('outbox.item.lastProblem', { problem: outboxProblemText(t, entry.lastError) })}</div>}
       <div className="row">
         {(entry.state === 'pending' || entry.state === 'needs_reconcile' || entry.state === 'paused') && (
           <button
@@ -179,12 +197,12 @@ function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
               void retryNow(db(), entry.id, Date.now()).then(() => kickOutbox());
             }}
           >
-            Retry now
+            {t('outbox.item.retry')}
           </button>
         )}
         {(entry.state === 'failed' || entry.state === 'paused') && escalation && (
           <button type="button" onClick={() => void edit()}>
-            Edit and re-queue
+            {t('outbox.item.edit')}
           </button>
         )}
       </div>

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { AuditAnchorReport, AuditEntry } from '../../../shared/ipc/contract';
 import { deskbook } from '../../ipc/client';
+import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { DATE_TIME, DECISION_WORD, ROLE_WORD, wordOf } from './words';
 
 /** What the supervisor reads first about the comparison with the ticketing system's anchors. */
-const ANCHOR_VERDICT: Record<AuditAnchorReport['state'], string> = {
-  matches: 'Matches the ticketing system:',
-  differs: 'Does not match the ticketing system:',
-  unanchored: 'Not anchored yet:',
-  unavailable: 'Not compared with the ticketing system:',
+const ANCHOR_VERDICT: Record<AuditAnchorReport['state'], MessageKey> = {
+  matches: 'review.audit.verdict.matches',
+  differs: 'review.audit.verdict.differs',
+  unanchored: 'review.audit.verdict.unanchored',
+  unavailable: 'review.audit.verdict.unavailable',
 };
 
 /**
@@ -15,6 +18,11 @@ const ANCHOR_VERDICT: Record<AuditAnchorReport['state'], string> = {
  * compared with the anchors each decision's comment left in the ticketing system (`audit:verify`).
  */
 export function AuditScreen() {
+  const t = useT();
+  const role = (value: string) => {
+    const key = wordOf(ROLE_WORD, value);
+    return key ? t(key) : value;
+  };
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [intact, setIntact] = useState<{ ok: boolean; problem: string | null } | null>(null);
   const [anchors, setAnchors] = useState<AuditAnchorReport | 'checking' | null>(null);
@@ -54,68 +62,66 @@ export function AuditScreen() {
 
   return (
     <div>
-      <h1>Audit trail</h1>
+      <h1>{t('review.audit.heading')}</h1>
       {error && <p role="alert" className="error-text">{error}</p>}
       {intact && (
         <p role="status" className={intact.ok ? 'ok-text' : 'error-text'} data-testid="audit-intact">
-          {intact.ok ? 'The chain of entries on this computer is intact.' : `Tampering detected: ${intact.problem}`}
+          {intact.ok ? t('review.audit.intact') : t('review.audit.tampered', { problem: intact.problem ?? '' })}
         </p>
       )}
       <section aria-labelledby="audit-anchors-heading">
-        <h2 id="audit-anchors-heading">Checked against the ticketing system</h2>
+        <h2 id="audit-anchors-heading">{t('review.audit.anchors.heading')}</h2>
         {/* Live regions stay mounted so the result is announced when it arrives. */}
         <div role="status" data-testid="audit-anchors">
-          {anchors === 'checking' && <p className="muted">Comparing each entry with the anchor its decision left in the ticketing system…</p>}
+          {anchors === 'checking' && <p className="muted">{t('review.audit.anchors.checking')}</p>}
           {report && report.state !== 'differs' && (
             <p className={report.state === 'matches' ? 'ok-text' : 'muted'} data-state={report.state}>
-              <strong>{ANCHOR_VERDICT[report.state]}</strong> {report.message}
+              <strong>{t(ANCHOR_VERDICT[report.state])}</strong> {report.message}
             </p>
           )}
         </div>
         <div role="alert" data-testid="audit-anchors-differs">
           {report?.state === 'differs' && (
             <p className="error-text" data-state="differs">
-              <strong>{ANCHOR_VERDICT.differs}</strong> {report.message}
+              <strong>{t(ANCHOR_VERDICT.differs)}</strong> {report.message}
             </p>
           )}
         </div>
         {report && report.notes.length > 0 && (
-          <ul aria-label="Notes on the comparison">
+          <ul aria-label={t('review.audit.anchors.notes')}>
             {report.notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>
         )}
         <button type="button" onClick={() => void checkAnchors()} disabled={anchors === 'checking'}>
-          Check again
+          {t('review.audit.anchors.again')}
         </button>
       </section>
       <button type="button" onClick={() => void exportCsv()} disabled={entries.length === 0}>
-        Export CSV
+        {t('review.audit.export')}
       </button>
       <table className="table">
-        <caption className="sr-only">Decisions, oldest first</caption>
+        <caption className="sr-only">{t('review.audit.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">Decided</th>
-            <th scope="col">Who</th>
-            <th scope="col">Machine</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Ticket</th>
-            <th scope="col">Detail</th>
+            <th scope="col">{t('review.audit.table.seq')}</th>
+            <th scope="col">{t('review.audit.table.decided')}</th>
+            <th scope="col">{t('review.audit.table.who')}</th>
+            <th scope="col">{t('review.audit.table.machine')}</th>
+            <th scope="col">{t('review.audit.table.decision')}</th>
+            <th scope="col">{t('review.audit.table.ticket')}</th>
+            <th scope="col">{t('review.audit.table.detail')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
-              <td>{new Date(e.decidedAt).toLocaleString()}</td>
-              <td>
-                {e.actor.name} ({e.actor.role})
-              </td>
+              <td>{t.intl.formatDate(e.decidedAt, DATE_TIME)}</td>
+              <td>{t('review.audit.actor', { name: e.actor.name, role: role(e.actor.role) })}</td>
               <td>{e.machine}</td>
-              <td>{e.action}</td>
+              <td>{t(DECISION_WORD[e.action])}</td>
               <td>#{e.remoteId}</td>
               <td>{e.detail}</td>
             </tr>

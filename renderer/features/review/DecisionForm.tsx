@@ -2,7 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Decision } from '../../../shared/review/schema';
-import { PRIORITIES, VENDOR_PRIORITY_MATRIX } from '../../../shared/sla';
+import { PRIORITIES } from '../../../shared/sla';
+import type { Priority } from '../../../shared/sla';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import type { ReviewRow } from '../../db/db';
@@ -13,6 +15,14 @@ import { enqueueDecision, newDecisionRow } from './decisions';
 import { vendorPhoneAdvice } from '../../../shared/review/vendor-phone';
 import { decisionFormSchema } from './decision-form';
 import type { DecisionFormValues } from './decision-form';
+import { fieldErrorText } from './field-errors';
+import { PRIORITY_EXAMPLE, PRIORITY_LABEL, PRIORITY_RESPONSE } from './words';
+
+/**
+ * Whether to tell the Authorized Contact to call Campus Support after forwarding: the rule is
+ * `vendorPhoneAdvice` (shared/review/vendor-phone.ts); its words here are the interface's.
+ */
+const callsVendor = (priority: Priority) => vendorPhoneAdvice(priority) !== null;
 
 /**
  * Approve, return with a comment, or forward as a vendor case. Forwarding is offered only to
@@ -20,10 +30,11 @@ import type { DecisionFormValues } from './decision-form';
  * out through the outbox, so it works offline and is applied once.
  */
 export function DecisionForm({ row }: { row: ReviewRow }) {
+  const t = useT();
   const settings = useAppStore((s) => s.settings);
   const authorized = settings?.user.authorizedContact ?? false;
   const escalation = row.item.escalation;
-  const [queued, setQueued] = useState<string | null>(null);
+  const [queued, setQueued] = useState<'applied' | 'call' | null>(null);
   const form = useForm<DecisionFormValues, unknown, Decision>({
     resolver: zodResolver(decisionFormSchema),
     defaultValues: {
@@ -44,11 +55,7 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
   const onValid = async (decision: Decision) => {
     await enqueueDecision(db(), newDecisionRow(row, decision, row.item.etag), Date.now());
     kickOutbox();
-    setQueued(
-      decision.kind === 'forward' && vendorPhoneAdvice(decision.priority)
-        ? `Queued. ${vendorPhoneAdvice(decision.priority)}`
-        : 'Queued. It is applied on the ticket as soon as the ticketing system answers.',
-    );
+    setQueued(decision.kind === 'forward' && callsVendor(decision.priority) ? 'call' : 'applied');
   };
 
   const fillCaseText = () => {
@@ -60,74 +67,80 @@ export function DecisionForm({ row }: { row: ReviewRow }) {
   if (queued) {
     return (
       <p role="status" className="flash" data-testid="decision-queued">
-        {queued}
+        {queued === 'call' ? t('review.decision.queuedCall', { advice: t('review.decision.phoneAdvice') }) : t('review.decision.queued')}
       </p>
     );
   }
 
   return (
     <form className="decision" onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate autoComplete="off" aria-labelledby="decision-heading">
-      <h3 id="decision-heading">Decision</h3>
+      <h3 id="decision-heading">{t('review.decision.heading')}</h3>
       <fieldset>
-        <legend>What happens next</legend>
+        <legend>{t('review.decision.legend')}</legend>
         <label>
-          <input type="radio" value="approve" {...register('kind')} /> Approve
+          <input type="radio" value="approve" {...register('kind')} /> {t('review.decision.approve')}
         </label>{' '}
         <label>
-          <input type="radio" value="return" {...register('kind')} /> Return to the analyst
+          <input type="radio" value="return" {...register('kind')} /> {t('review.decision.return')}
         </label>{' '}
         <label>
-          <input type="radio" value="forward" {...register('kind')} disabled={!authorized} /> Forward as a vendor case
+          <input type="radio" value="forward" {...register('kind')} disabled={!authorized} /> {t('review.decision.forward')}
         </label>
-        {!authorized && <p className="muted">Only the district&apos;s Authorized Contacts may open vendor cases.</p>}
+        {!authorized && <p className="muted">{t('review.decision.forwardNotAllowed')}</p>}
       </fieldset>
       {kind === 'approve' && (
         <div className="field">
-          <label htmlFor="decision-note">Note (optional)</label>
+          <label htmlFor="decision-note">{t('review.decision.note')}</label>
           <textarea id="decision-note" rows={2} {...register('note')} />
         </div>
       )}
       {kind === 'return' && (
-        <TextAreaField id="decision-comment" label="Comment for the analyst (required)" rows={3} error={errors.comment?.message} {...register('comment')} />
+        <TextAreaField
+          id="decision-comment"
+          label={t('review.decision.comment')}
+          rows={3}
+          error={fieldErrorText(t, 'comment', errors.comment)}
+          {...register('comment')}
+        />
       )}
       {kind === 'forward' && (
         <>
           <TextAreaField
             id="decision-replication"
-            label="Replication steps (required)"
+            label={t('review.decision.replicationSteps')}
             rows={3}
-            error={errors.replicationSteps?.message}
+            error={fieldErrorText(t, 'replicationSteps', errors.replicationSteps)}
             {...register('replicationSteps')}
           />
           <div className="field">
-            <label htmlFor="decision-priority">Vendor priority</label>
+            <label htmlFor="decision-priority">{t('review.decision.priority')}</label>
             <select id="decision-priority" {...register('priority')}>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
-                  {VENDOR_PRIORITY_MATRIX[p].label} — {VENDOR_PRIORITY_MATRIX[p].response}: {VENDOR_PRIORITY_MATRIX[p].example}
+                  {t('review.decision.priorityOption', { label: t(PRIORITY_LABEL[p]), response: t(PRIORITY_RESPONSE[p]), example: t(PRIORITY_EXAMPLE[p]) })}
                 </option>
               ))}
             </select>
           </div>
           <TextAreaField
             id="decision-case"
-            label="Case text for the vendor's portal"
+            label={t('review.decision.caseText')}
             rows={8}
-            error={errors.caseText?.message}
+            error={fieldErrorText(t, 'caseText', errors.caseText)}
             {...register('caseText')}
           />
           <div>
             <div className="row">
               <button type="button" onClick={fillCaseText}>
-                Generate case text
+                {t('review.decision.generate')}
               </button>
             </div>
-            {vendorPhoneAdvice(priority) && <p className="warning">{vendorPhoneAdvice(priority)}</p>}
+            {callsVendor(priority) && <p className="warning">{t('review.decision.phoneAdvice')}</p>}
           </div>
         </>
       )}
       <button type="submit" className="primary">
-        {kind === 'approve' ? 'Approve' : kind === 'return' ? 'Return with comment' : 'Forward as vendor case'}
+        {kind === 'approve' ? t('review.decision.submit.approve') : kind === 'return' ? t('review.decision.submit.return') : t('review.decision.submit.forward')}
       </button>
     </form>
   );

@@ -6,26 +6,48 @@ import { useAppStore } from '../../state/store';
 import { db } from '../../db/db';
 import type { DecisionRow } from '../../db/db';
 import { deskbook } from '../../ipc/client';
+import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { DecisionForm } from './DecisionForm';
 import { SlaClocks } from './SlaClocks';
 import { cacheReview, reviewCurrentVersion } from './sync';
 import { VendorCaseForm } from './VendorCaseForm';
 import { vendorClockOf } from './vendor-clock';
+import { CALLER_ROLE, DATE_TIME, DECISION_WORD, ESCALATION_KIND, HISTORY_WORD, PRIORITY_WORD, STATE_WORD, wordOf } from './words';
+
+/** A value's words from a table, or the value itself when the table does not know it. */
+function useWord() {
+  const t = useT();
+  return <K extends string>(table: Record<K, MessageKey>, value: string): string => {
+    const key = wordOf(table, value);
+    return key ? t(key) : value;
+  };
+}
 
 function Facts({ item }: { item: ReviewItem }) {
+  const t = useT();
+  const word = useWord();
   const d = item.escalation?.draft;
-  if (!d) return <p className="muted">This ticket was not created by Deskbook; open it in the ticketing system.</p>;
-  const facts: [string, string | undefined][] = [
-    ['Kind', d.kind === 'vendor-case' ? 'Vendor case' : 'District tier 2'],
-    ['Priority', d.priority],
-    ['Caller', [d.callerName, d.callerRole].filter(Boolean).join(', ')],
-    ['Callback', d.callbackPhone],
-    ['Student', [d.studentName, d.studentNumber].filter(Boolean).join(' · ') || undefined],
-    ['School', d.school],
-    ['SOP', d.sop ? `${d.sop.id} v${d.sop.version}` : undefined],
-    ['Analyst', item.escalation?.analyst.name],
-    ['Hosted outage', d.hostedOutage ? 'Yes: the vendor clock runs 24/7 (Hosting Support)' : undefined],
-    ['Vendor case', item.vendorCase ? `Infinite Campus case ${item.vendorCase.caseNumber}, submitted ${new Date(item.vendorCase.submittedAt).toLocaleString()}` : undefined],
+  if (!d) return <p className="muted">{t('review.facts.notDeskbook')}</p>;
+  const facts: [MessageKey, string | undefined][] = [
+    ['review.facts.kind', t(ESCALATION_KIND[d.kind])],
+    ['review.facts.priority', word(PRIORITY_WORD, d.priority)],
+    ['review.facts.caller', [d.callerName, d.callerRole ? word(CALLER_ROLE, d.callerRole) : ''].filter(Boolean).join(', ')],
+    ['review.facts.callback', d.callbackPhone],
+    ['review.facts.student', [d.studentName, d.studentNumber].filter(Boolean).join(' · ') || undefined],
+    ['review.facts.school', d.school],
+    ['review.facts.sop', d.sop ? t('review.facts.sopVersion', { id: d.sop.id, version: d.sop.version }) : undefined],
+    ['review.facts.analyst', item.escalation?.analyst.name],
+    ['review.facts.hostedOutage', d.hostedOutage ? t('review.facts.hostedOutage.yes') : undefined],
+    [
+      'review.facts.vendorCase',
+      item.vendorCase
+        ? t('review.facts.vendorCase.value', {
+            caseNumber: item.vendorCase.caseNumber,
+            time: t.intl.formatDate(item.vendorCase.submittedAt, DATE_TIME),
+          })
+        : undefined,
+    ],
   ];
   return (
     <>
@@ -34,24 +56,24 @@ function Facts({ item }: { item: ReviewItem }) {
           .filter(([, v]) => v)
           .map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
+              <dt>{t(k)}</dt>
               <dd>{v}</dd>
             </div>
           ))}
         <div>
-          <dt>Sealed note</dt>
-          <dd data-testid="sealed-note-flag">{item.hasSealedNote ? 'Yes (its content stays in the internal comment)' : 'None'}</dd>
+          <dt>{t('review.facts.sealedNote')}</dt>
+          <dd data-testid="sealed-note-flag">{item.hasSealedNote ? t('review.facts.sealedNote.yes') : t('review.facts.sealedNote.none')}</dd>
         </div>
       </dl>
-      <h4>Description</h4>
+      <h4>{t('review.facts.description')}</h4>
       <p className="pre">{d.description}</p>
       {d.replicationSteps && (
         <>
-          <h4>Replication steps</h4>
+          <h4>{t('review.facts.replicationSteps')}</h4>
           <p className="pre">{d.replicationSteps}</p>
         </>
       )}
-      <h4>Path taken</h4>
+      <h4>{t('review.facts.path')}</h4>
       {d.stepsTried.length > 0 ? (
         <ol className="path-list">
           {d.stepsTried.map((s, i) => (
@@ -59,32 +81,34 @@ function Facts({ item }: { item: ReviewItem }) {
           ))}
         </ol>
       ) : (
-        <p className="muted">No steps recorded.</p>
+        <p className="muted">{t('review.facts.noSteps')}</p>
       )}
     </>
   );
 }
 
 function Conflict({ decision, onReview }: { decision: DecisionRow; onReview: () => void }) {
+  const t = useT();
+  const word = useWord();
   const current = decision.current;
   return (
     <section className="conflict" role="alert" aria-labelledby="conflict-heading">
-      <h3 id="conflict-heading">Changed since you decided</h3>
+      <h3 id="conflict-heading">{t('review.conflict.heading')}</h3>
       <p>{decision.message}</p>
       <div className="conflict-sides">
         <div>
-          <h4>The version you decided on</h4>
+          <h4>{t('review.conflict.seen')}</h4>
           <p className="pre">{decision.seen.escalation?.draft.description ?? decision.seen.subject}</p>
-          <p className="muted">Your decision: {decision.decision.kind}</p>
+          <p className="muted">{t('review.conflict.yourDecision', { decision: word(DECISION_WORD, decision.decision.kind) })}</p>
         </div>
         <div>
-          <h4>The ticket now</h4>
+          <h4>{t('review.conflict.now')}</h4>
           <p className="pre">{current?.escalation?.draft.description ?? current?.subject}</p>
-          <p className="muted">Review state: {current?.reviewState}</p>
+          <p className="muted">{t('review.conflict.state', { state: current ? word(STATE_WORD, current.reviewState) : '' })}</p>
         </div>
       </div>
       <button type="button" className="primary" onClick={onReview}>
-        Review the current version
+        {t('review.conflict.reviewCurrent')}
       </button>
     </section>
   );
@@ -92,6 +116,8 @@ function Conflict({ decision, onReview }: { decision: DecisionRow; onReview: () 
 
 /** One escalation: facts, live SLA clocks, the ticket's history, and the decision. */
 export function ReviewDetail({ remoteId }: { remoteId: string }) {
+  const t = useT();
+  const word = useWord();
   const district = useAppStore((s) => s.settings?.districtSla) ?? DEFAULT_DISTRICT_POLICY;
   const row = useLiveQuery(() => db().reviews.get(remoteId), [remoteId]);
   const decisions = useLiveQuery(() => db().decisions.where('remoteId').equals(remoteId).toArray(), [remoteId], []);
@@ -112,7 +138,7 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
     };
   }, [remoteId, district]);
 
-  if (!row) return <p aria-busy="true">Loading…</p>;
+  if (!row) return <p aria-busy="true">{t('review.detail.loading')}</p>;
   const item = row.item;
   const open = decisions.find((d) => d.state === 'queued');
   const conflict = decisions.find((d) => d.state === 'conflict');
@@ -126,19 +152,19 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
       <h2 id="review-detail-heading">{item.subject}</h2>
       <p className="muted">
         <a href={item.url} target="_blank" rel="noreferrer noopener">
-          Ticket #{item.remoteId}
+          {t('review.detail.ticket', { id: item.remoteId })}
         </a>{' '}
-        · {item.reviewState} · created {new Date(item.createdAt).toLocaleString()}
+        · {word(STATE_WORD, item.reviewState)} · {t('review.detail.created', { time: t.intl.formatDate(item.createdAt, DATE_TIME) })}
       </p>
       {item.escalation && <SlaClocks district={district} priority={item.escalation.draft.priority} createdAt={item.escalation.createdAt} vendor={vendor} />}
       <Facts item={item} />
       {detail && detail.history.length > 0 && (
         <>
-          <h4>History</h4>
+          <h4>{t('review.detail.history')}</h4>
           <ol className="history" data-testid="review-history">
             {detail.history.map((h, i) => (
               <li key={i}>
-                <strong>{h.kind}</strong> · {h.author} · {new Date(h.at).toLocaleString()}
+                <strong>{word(HISTORY_WORD, h.kind)}</strong> · {h.author} · {t.intl.formatDate(h.at, DATE_TIME)}
                 {h.text && <p className="pre">{h.text}</p>}
               </li>
             ))}
@@ -148,12 +174,12 @@ export function ReviewDetail({ remoteId }: { remoteId: string }) {
       {conflict && <Conflict decision={conflict} onReview={() => void reviewCurrent(conflict)} />}
       {failed && (
         <p role="alert" className="error-text">
-          The decision was refused: {failed.message}
+          {t('review.detail.refused', { reason: failed.message ?? '' })}
         </p>
       )}
       {open && (
         <p role="status" className="flash" data-testid="decision-queued">
-          Your decision ({open.decision.kind}) is queued and goes out as soon as the ticketing system answers.
+          {t('review.detail.queued', { decision: word(DECISION_WORD, open.decision.kind) })}
         </p>
       )}
       {!open && !conflict && item.reviewState === 'awaiting-review' && <DecisionForm key={`${item.remoteId}-${item.lastUpdated}`} row={row} />}

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewItem } from '../../../shared/review/schema';
 import { VENDOR_HOSTED_OUTAGE_POLICY, VENDOR_SUPPORT_POLICY } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
+import { I18nProvider } from '../../i18n';
+import { createDeskbookIntl, setActiveIntl } from '../../i18n/intl';
 import { testEscalation } from '../../outbox/pump.testkit';
 import { SlaClocks } from './SlaClocks';
 import { vendorClockOf } from './vendor-clock';
@@ -10,6 +12,7 @@ import { vendorClockOf } from './vendor-clock';
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  setActiveIntl(createDeskbookIntl({ language: 'en', locale: 'en-US' }), 'en');
 });
 
 /** A forwarded Critical escalation created Monday 2026-10-19 08:00 CDT, with optional extras. */
@@ -35,9 +38,10 @@ function forwarded(extra: { hostedOutage?: boolean; vendorCase?: ReviewItem['ven
   };
 }
 
-function showClocks(item: ReviewItem, now: string) {
+function showClocks(item: ReviewItem, now: string, language?: 'es') {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date(now) });
-  render(<SlaClocks district={DEFAULT_DISTRICT_POLICY} priority="critical" createdAt={item.escalation!.createdAt} vendor={vendorClockOf(item)} />);
+  const clocks = <SlaClocks district={DEFAULT_DISTRICT_POLICY} priority="critical" createdAt={item.escalation!.createdAt} vendor={vendorClockOf(item)} />;
+  render(language ? <I18nProvider setting={language}>{clocks}</I18nProvider> : clocks);
   return screen.getByTestId('sla-vendor');
 }
 
@@ -73,5 +77,18 @@ describe('the vendor SLA clock in review', () => {
   it('keeps the business-hours calendar for anything else, and shows no vendor clock for a district ticket not forwarded', () => {
     expect(vendorClockOf(forwarded())?.policy).toBe(VENDOR_SUPPORT_POLICY);
     expect(vendorClockOf({ ...forwarded(), reviewState: 'awaiting-review' })).toBeNull();
+  });
+
+  it('speaks Spanish under a Spanish interface: what is left, and the due time with the day first', () => {
+    const item = forwarded({ vendorCase: { caseNumber: '1234567', submittedAt: '2026-10-19T16:00:00.000Z' } });
+    const vendor = showClocks(item, '2026-10-19T16:30:00.000Z', 'es');
+    expect(screen.getByRole('group', { name: 'Relojes de SLA' })).toBeTruthy();
+    expect(vendor.textContent).toContain('Proveedor');
+    expect(vendor.textContent).toContain('Quedan 30m');
+    expect(vendor.textContent).toContain('A tiempo · vence el ');
+    const due = new Date('2026-10-19T17:00:00.000Z').toLocaleString('es-US');
+    expect(due).toMatch(/^19\/10\/2026/);
+    expect(vendor.textContent).toContain(due);
+    expect(screen.getByTestId('sla-district').textContent).toMatch(/^DistritoVencido hace /);
   });
 });

@@ -7,9 +7,11 @@ import { db } from '../../db/db';
 import type { ReviewRow } from '../../db/db';
 import { kickOutbox } from '../../outbox/runtime';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { useT } from '../../i18n';
 import { enqueueDecision, newDecisionRow } from './decisions';
 import { localInputValue, vendorCaseFormSchema } from './vendor-case-form';
 import type { VendorCaseFormValues } from './vendor-case-form';
+import { fieldErrorText } from './field-errors';
 
 /**
  * After forwarding: the Authorized Contact records the case number Infinite Campus gave and when
@@ -18,8 +20,9 @@ import type { VendorCaseFormValues } from './vendor-case-form';
  * who is not an Authorized Contact, whatever this form shows.
  */
 export function VendorCaseForm({ row }: { row: ReviewRow }) {
+  const t = useT();
   const authorized = useAppStore((s) => s.settings?.user.authorizedContact ?? false);
-  const [queued, setQueued] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const schema = useMemo(() => vendorCaseFormSchema(() => new Date()), []);
   const { register, handleSubmit, formState } = useForm<VendorCaseFormValues, unknown, Decision>({
     resolver: zodResolver(schema),
@@ -31,7 +34,7 @@ export function VendorCaseForm({ row }: { row: ReviewRow }) {
   if (!authorized) {
     return (
       <p className="muted" data-testid="vendor-case-missing">
-        No vendor case number yet: one of the district&apos;s Authorized Contacts records it here once the case is submitted.
+        {t('review.vendorCase.missing')}
       </p>
     );
   }
@@ -41,13 +44,13 @@ export function VendorCaseForm({ row }: { row: ReviewRow }) {
     // ticket is forwarded instead of comparing it with the one opened here.
     await enqueueDecision(db(), newDecisionRow(row, decision, null), Date.now());
     kickOutbox();
-    setQueued('Queued. The case number is recorded on the ticket as soon as the ticketing system answers; the vendor clock runs from the submission time.');
+    setQueued(true);
   };
 
   if (queued) {
     return (
       <p role="status" className="flash" data-testid="decision-queued">
-        {queued}
+        {t('review.vendorCase.queued')}
       </p>
     );
   }
@@ -56,32 +59,34 @@ export function VendorCaseForm({ row }: { row: ReviewRow }) {
     const error = errors[name]?.message;
     return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `vendor-${name}-error` : undefined };
   };
+  const caseNumberError = fieldErrorText(t, 'caseNumber', errors.caseNumber);
+  const submittedAtError = fieldErrorText(t, 'submittedAt', errors.submittedAt);
 
   return (
     <form className="decision" onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate autoComplete="off" aria-labelledby="vendor-case-heading">
-      <h3 id="vendor-case-heading">Vendor case</h3>
-      <p className="muted">Submit the case in Infinite Campus&apos;s Support Case Portal first, then record its number here.</p>
+      <h3 id="vendor-case-heading">{t('review.vendorCase.heading')}</h3>
+      <p className="muted">{t('review.vendorCase.intro')}</p>
       <div className="field">
-        <label htmlFor="vendor-caseNumber">Vendor case number</label>
+        <label htmlFor="vendor-caseNumber">{t('review.vendorCase.caseNumber')}</label>
         <input id="vendor-caseNumber" inputMode="numeric" {...field('caseNumber')} {...register('caseNumber')} />
-        {errors.caseNumber?.message && (
+        {caseNumberError && (
           <small id="vendor-caseNumber-error" className="error-text" role="alert">
-            {errors.caseNumber.message}
+            {caseNumberError}
           </small>
         )}
       </div>
       <div className="field">
-        <label htmlFor="vendor-submittedAt">Case submitted at</label>
+        <label htmlFor="vendor-submittedAt">{t('review.vendorCase.submittedAt')}</label>
         <input id="vendor-submittedAt" type="datetime-local" {...field('submittedAt')} {...register('submittedAt')} />
-        {errors.submittedAt?.message && (
+        {submittedAtError && (
           <small id="vendor-submittedAt-error" className="error-text" role="alert">
-            {errors.submittedAt.message}
+            {submittedAtError}
           </small>
         )}
       </div>
-      <TextAreaField id="vendor-note" label="Note (optional)" rows={2} error={errors.note?.message} {...register('note')} />
+      <TextAreaField id="vendor-note" label={t('review.vendorCase.note')} rows={2} error={fieldErrorText(t, 'note', errors.note)} {...register('note')} />
       <button type="submit" className="primary">
-        Record case number
+        {t('review.vendorCase.submit')}
       </button>
     </form>
   );

@@ -15,17 +15,23 @@ function tally(labels: readonly string[], top = 12): Count[] {
     .slice(0, top);
 }
 
+/** What the charts call an escalation with no SOP or no school, in the interface language. */
+export interface DashboardLabels {
+  noSop: string;
+  noSchool: string;
+}
+
 /**
  * Dashboard figures, counts only: escalations by SOP and by school, SLA attainment (decided
  * before the district due time, judged by the ticket's last update), and the outcome node each
  * finished run ended at. No names, numbers or free text leave the rows.
  */
-export function dashboardFigures(reviews: readonly ReviewRow[], runs: readonly RunRow[]) {
+export function dashboardFigures(reviews: readonly ReviewRow[], runs: readonly RunRow[], labels: DashboardLabels) {
   const decided = reviews.filter((r) => r.reviewState !== 'awaiting-review');
   const onTime = decided.filter((r) => r.lastUpdated <= r.slaDueAt).length;
   return {
-    bySop: tally(reviews.map((r) => r.sopId || 'not from an SOP')),
-    bySchool: tally(reviews.map((r) => r.school || 'no school given')),
+    bySop: tally(reviews.map((r) => r.sopId || labels.noSop)),
+    bySchool: tally(reviews.map((r) => r.school || labels.noSchool)),
     exits: tally(
       runs.map((run) => {
         const outcome = outcomeOf(run.doc, run.state);

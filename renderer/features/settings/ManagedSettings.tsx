@@ -1,31 +1,40 @@
 import { useEffect, useState } from 'react';
+import type { PolicyField } from '../../../shared/policy/keys';
 import type { PolicyReport } from '../../../shared/policy/report';
 import type { UpdateStatus } from '../../../shared/policy/update';
+import { useT } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 
-const SOURCE_WORDS = {
-  'policy-enforced': 'set by district policy (locked)',
-  'policy-default': 'district recommendation',
-  user: 'your choice',
-  'built-in': 'Deskbook default',
-} as const;
+const SOURCE_WORDS: Record<PolicyReport['keys'][string]['source'], MessageKey> = {
+  'policy-enforced': 'settings.managed.source.enforced',
+  'policy-default': 'settings.managed.source.recommended',
+  user: 'settings.managed.source.user',
+  'built-in': 'settings.managed.source.builtIn',
+};
 
-const FIELD_WORDS: Record<string, string> = {
-  connectorKind: 'Ticketing system',
-  connectorUrl: 'Ticketing address',
-  connectorQueue: 'Ticket queue or group',
-  connectorSiteId: 'Incident IQ site id',
-  connectorRequestIdField: 'Incident IQ request-id field',
-  connectorIssueId: 'Incident IQ issue',
-  connectorAccount: 'Ticketing account',
-  connectorAuth: 'ServiceNow sign-in',
-  userRole: 'Role',
-  authorizedContact: 'Authorized Contact',
-  allowedExternalHosts: 'Links that may open',
-  updateMode: 'Updates',
-  sealedNoteRetentionDays: 'Sealed-note retention',
-  districtSla: 'District SLA calendar',
+const FIELD_WORDS: Record<PolicyField, MessageKey> = {
+  connectorKind: 'settings.managed.field.connectorKind',
+  connectorUrl: 'settings.managed.field.connectorUrl',
+  connectorQueue: 'settings.managed.field.connectorQueue',
+  connectorSiteId: 'settings.managed.field.connectorSiteId',
+  connectorRequestIdField: 'settings.managed.field.connectorRequestIdField',
+  connectorIssueId: 'settings.managed.field.connectorIssueId',
+  connectorAccount: 'settings.managed.field.connectorAccount',
+  connectorAuth: 'settings.managed.field.connectorAuth',
+  userRole: 'settings.managed.field.userRole',
+  authorizedContact: 'settings.managed.field.authorizedContact',
+  allowedExternalHosts: 'settings.managed.field.allowedExternalHosts',
+  updateMode: 'settings.managed.field.updateMode',
+  sealedNoteRetentionDays: 'settings.managed.field.sealedNoteRetentionDays',
+  districtSla: 'settings.managed.field.districtSla',
+  sopBuiltInPacks: 'settings.managed.field.sopBuiltInPacks',
+  sopEnabledPacks: 'settings.managed.field.sopEnabledPacks',
+  districtNotes: 'settings.managed.field.districtNotes',
+  logResolvedCalls: 'settings.managed.field.logResolvedCalls',
+  logCallStudentData: 'settings.managed.field.logCallStudentData',
+  uiLanguage: 'settings.managed.field.uiLanguage',
 };
 
 /** The policy report, shared by the settings forms to lock what the district enforces. */
@@ -40,56 +49,59 @@ export function usePolicy(): PolicyReport | null {
 }
 
 /** Whether the district's policy locks a field (e.g. `connectorUrl`). */
-export function isLocked(report: PolicyReport | null, field: string): boolean {
+export function isLocked(report: PolicyReport | null, field: PolicyField): boolean {
   return report?.keys[field]?.locked ?? false;
 }
 
-const time = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
-
-/** The update controller's state in plain words. */
-export function updateWords(update: UpdateStatus): string {
+/** The update controller's state in plain words, dates in the analyst's locale. */
+export function updateWords(update: UpdateStatus, t: Translate): string {
+  const time = (iso: string) => t.intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
   switch (update.state) {
     case 'disabled':
-      return `off here (update mode "${update.mode}", ${update.installKind} install).`;
+      return t('settings.update.disabled', { mode: update.mode, installKind: update.installKind });
     case 'idle':
-      return 'not checked yet.';
+      return t('settings.update.idle');
     case 'checking':
-      return 'checking…';
+      return t('settings.update.checking');
     case 'up-to-date':
-      return `up to date (checked ${time(update.checkedAt)}).`;
+      return t('settings.update.upToDate', { time: time(update.checkedAt) });
     case 'available':
-      return `Deskbook ${update.version} is available.`;
+      return t('settings.update.available', { version: update.version });
     case 'downloading':
-      return `downloading Deskbook ${update.version} (${Math.floor(update.percent)}%).`;
+      return t('settings.update.downloading', {
+        version: update.version,
+        percent: t.intl.formatNumber(Math.floor(update.percent) / 100, { style: 'percent' }),
+      });
     case 'downloaded':
-      return `Deskbook ${update.version} is ready and installs when Deskbook quits.`;
+      return t('settings.update.downloaded', { version: update.version });
     case 'offline':
-      return `the update server cannot be reached from here; next check ${time(update.nextCheckAt)}.`;
+      return t('settings.update.offline', { time: time(update.nextCheckAt) });
     case 'error':
-      return `${update.message} Next try ${time(update.nextCheckAt)}.`;
+      return t('settings.update.error', { message: update.message, time: time(update.nextCheckAt) });
   }
 }
 
 /**
  * Which settings the district manages and where each value comes from, any policy problems an
- * administrator should fix, and the update status.
+ * administrator should fix (in main's words), and the update status.
  */
 export function ManagedSettings({ report }: { report: PolicyReport | null }) {
+  const t = useT();
   // Kept current by the shell (App subscribes to `updates:status`).
   const update = useAppStore((s) => s.update);
   if (!report) return null;
   return (
     <section className="card" aria-labelledby="managed-heading">
-      <h2 id="managed-heading">Managed by your district</h2>
+      <h2 id="managed-heading">{t('settings.managed.heading')}</h2>
       <table className="table">
-        <caption className="sr-only">Where each managed setting comes from</caption>
+        <caption className="sr-only">{t('settings.managed.caption')}</caption>
         <tbody>
           {Object.entries(report.keys).map(([field, k]) => (
             <tr key={field} data-testid={`policy-${field}`} data-source={k.source}>
-              <th scope="row">{FIELD_WORDS[field] ?? field}</th>
+              <th scope="row">{field in FIELD_WORDS ? t(FIELD_WORDS[field as PolicyField]) : field}</th>
               <td>
                 {k.locked ? '🔒 ' : ''}
-                {SOURCE_WORDS[k.source]}
+                {t(SOURCE_WORDS[k.source])}
               </td>
             </tr>
           ))}
@@ -97,7 +109,7 @@ export function ManagedSettings({ report }: { report: PolicyReport | null }) {
       </table>
       {report.problems.length > 0 && (
         <div role="alert" className="warning">
-          <p>Your district&apos;s policy has problems; the affected settings stay locked at safe values:</p>
+          <p>{t('settings.managed.problems')}</p>
           <ul>
             {report.problems.map((p, i) => (
               <li key={i}>
@@ -109,7 +121,7 @@ export function ManagedSettings({ report }: { report: PolicyReport | null }) {
       )}
       {update && (
         <p className="muted" data-testid="update-status">
-          Updates: {updateWords(update)}
+          {t('settings.managed.updates', { status: updateWords(update, t) })}
         </p>
       )}
     </section>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { UI_LANGUAGES, UI_LANGUAGE_NAMES, uiLanguageSettingSchema } from '../../../shared/i18n/languages';
+import type { UiLanguageSetting } from '../../../shared/i18n/languages';
+import type { Role } from '../../../shared/ipc/roles';
 import type { ConnectionReport, ConnectorSettings, SettingsView } from '../../../shared/ipc/settings';
+import type { PolicyField } from '../../../shared/policy/keys';
+import { useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 import { resumeOutbox } from '../../outbox/runtime';
@@ -8,15 +14,17 @@ import { DistrictCalendar } from './DistrictCalendar';
 import { ManagedSettings, isLocked, usePolicy } from './ManagedSettings';
 import type { PolicyReport } from '../../../shared/policy/report';
 
-/** Settings: who is signed in, where tickets go, and the district's SLA calendar. */
+/** Settings: who is signed in, the interface language, where tickets go, and the district's SLA calendar. */
 export function SettingsScreen() {
+  const t = useT();
   const settings = useAppStore((s) => s.settings);
   const policy = usePolicy();
-  if (!settings) return <p aria-busy="true">Loading settings…</p>;
+  if (!settings) return <p aria-busy="true">{t('settings.loading')}</p>;
   return (
     <div className="settings">
-      <h1>Settings</h1>
+      <h1>{t('settings.heading')}</h1>
       <ProfileForm settings={settings} roleFromPolicy={policy?.keys.userRole?.source === 'policy-enforced'} />
+      <LanguageForm settings={settings} locked={isLocked(policy, 'uiLanguage')} />
       <ConnectorForm settings={settings} policy={policy} />
       <DistrictCalendar settings={settings} locked={isLocked(policy, 'districtSla')} />
       <ManagedSettings report={policy} />
@@ -24,14 +32,20 @@ export function SettingsScreen() {
   );
 }
 
+/**
+ * A form's last outcome: done, as a message formatted when shown (so "Saved." reads in the
+ * language just chosen), or failed, in the words main sent.
+ */
+type Outcome = { ok: true; done: MessageKey } | { ok: false; text: string };
+
 function useSave() {
   const setSettings = useAppStore((s) => s.setSettings);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const save = async (patch: Parameters<ReturnType<typeof deskbook>['settings']['update']>[0], done: string) => {
+  const [message, setMessage] = useState<Outcome | null>(null);
+  const save = async (patch: Parameters<ReturnType<typeof deskbook>['settings']['update']>[0], done: MessageKey) => {
     const result = await deskbook().settings.update(patch);
     if (result.ok) {
       setSettings(result.value);
-      setMessage({ ok: true, text: done });
+      setMessage({ ok: true, done });
     } else {
       setMessage({ ok: false, text: result.error.message });
     }
@@ -40,54 +54,132 @@ function useSave() {
   return { save, message, setMessage };
 }
 
-function Message({ message }: { message: { ok: boolean; text: string } | null }) {
+function Message({ message }: { message: Outcome | null }) {
+  const t = useT();
   if (!message) return null;
   return (
     <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>
-      {message.text}
+      {message.ok ? t(message.done) : message.text}
     </p>
   );
 }
 
+const ROLE_WORDS: Record<Role, MessageKey> = {
+  analyst: 'settings.role.analyst',
+  technician: 'settings.role.technician',
+  supervisor: 'settings.role.supervisor',
+};
+
 function ProfileForm({ settings, roleFromPolicy }: { settings: SettingsView; roleFromPolicy: boolean }) {
+  const t = useT();
   const [name, setName] = useState(settings.user.name);
   const [id, setId] = useState(settings.user.id);
   const { save, message } = useSave();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save({ user: { ...settings.user, name, id } }, 'Saved.');
+    void save({ user: { ...settings.user, name, id } }, 'settings.saved');
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="profile-heading">
-      <h2 id="profile-heading">You</h2>
+      <h2 id="profile-heading">{t('settings.profile.heading')}</h2>
       <div className="field">
-        <label htmlFor="profile-name">Name on tickets</label>
+        <label htmlFor="profile-name">{t('settings.profile.name')}</label>
         <input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
       </div>
       <div className="field">
-        <label htmlFor="profile-id">User id</label>
+        <label htmlFor="profile-id">{t('settings.profile.id')}</label>
         <input id="profile-id" value={id} onChange={(e) => setId(e.target.value)} autoComplete="username" />
       </div>
       <p className="muted" data-testid="role-source">
-        Role: {settings.user.role}
-        {settings.user.authorizedContact ? ' · Authorized Contact for vendor support' : ''}.{' '}
-        {roleFromPolicy
-          ? "Set by your district's policy."
-          : "Deskbook's default: only your district's administrator can give you another role (policy UserRole), not a setting on this computer."}
+        {settings.user.authorizedContact
+          ? t('settings.profile.roleWithContact', { role: t(ROLE_WORDS[settings.user.role]) })
+          : t('settings.profile.role', { role: t(ROLE_WORDS[settings.user.role]) })}{' '}
+        {roleFromPolicy ? t('settings.profile.roleFromPolicy') : t('settings.profile.roleDefault')}
       </p>
-      <button type="submit">Save</button>
+      <button type="submit">{t('settings.save')}</button>
+      <Message message={message} />
+    </form>
+  );
+}
+
+/**
+ * The interface language: the OS's, or English or Spanish, each language named in itself (and
+ * marked with `lang`, so a screen reader says "Español" in Spanish). Saved like every setting;
+ * the shell's I18nProvider follows the saved value, so the screen changes language on Save.
+ * Locked, with the district's 🔒 note, when policy enforces UiLanguage.
+ */
+function LanguageForm({ settings, locked }: { settings: SettingsView; locked: boolean }) {
+  const t = useT();
+  const [language, setLanguage] = useState<UiLanguageSetting>(settings.uiLanguage);
+  const { save, message } = useSave();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save({ uiLanguage: language }, 'settings.saved');
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('settings.language.heading')}</h2>
+      {locked && <p className="muted">{t('settings.language.locked')}</p>}
+      <div className="field">
+        <label htmlFor="ui-language">{t('settings.language.label')}</label>
+        <select
+          id="ui-language"
+          disabled={locked}
+          value={language}
+          onChange={(e) => setLanguage(uiLanguageSettingSchema.catch(settings.uiLanguage).parse(e.target.value))}
+          aria-describedby="ui-language-hint"
+        >
+          <option value="system">{t('settings.language.system')}</option>
+          {UI_LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {UI_LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <small id="ui-language-hint" className="muted">
+          {t('settings.language.hint')}
+        </small>
+      </div>
+      <button type="submit" disabled={locked}>
+        {t('settings.save')}
+      </button>
       <Message message={message} />
     </form>
   );
 }
 
 /** What each ticketing system asks for, in the words its administrators use. */
-const SYSTEMS: Readonly<Record<Exclude<ConnectorSettings['kind'], 'none'>, { name: string; address: string; placeholder: string; token: string }>> = {
-  'request-tracker': { name: 'Request Tracker 5', address: 'Request Tracker address', placeholder: 'https://rt.district.org', token: 'Auth token' },
-  webhook: { name: 'A webhook (signed JSON)', address: 'Webhook URL', placeholder: 'https://hooks.district.org/deskbook', token: 'Shared signing secret' },
-  'incident-iq': { name: 'Incident IQ', address: 'Incident IQ address', placeholder: 'https://district.incidentiq.com', token: 'API token' },
-  zendesk: { name: 'Zendesk', address: 'Zendesk address', placeholder: 'https://district.zendesk.com', token: 'API token' },
-  servicenow: { name: 'ServiceNow', address: 'ServiceNow instance address', placeholder: 'https://district.service-now.com', token: 'Password' },
+const SYSTEMS: Readonly<Record<Exclude<ConnectorSettings['kind'], 'none'>, { name: MessageKey; address: MessageKey; placeholder: string; token: MessageKey }>> = {
+  'request-tracker': {
+    name: 'settings.connector.requestTracker.name',
+    address: 'settings.connector.requestTracker.address',
+    placeholder: 'https://rt.district.org',
+    token: 'settings.connector.requestTracker.token',
+  },
+  webhook: {
+    name: 'settings.connector.webhook.name',
+    address: 'settings.connector.webhook.address',
+    placeholder: 'https://hooks.district.org/deskbook',
+    token: 'settings.connector.webhook.token',
+  },
+  'incident-iq': {
+    name: 'settings.connector.incidentIq.name',
+    address: 'settings.connector.incidentIq.address',
+    placeholder: 'https://district.incidentiq.com',
+    token: 'settings.connector.apiToken',
+  },
+  zendesk: {
+    name: 'settings.connector.zendesk.name',
+    address: 'settings.connector.zendesk.address',
+    placeholder: 'https://district.zendesk.com',
+    token: 'settings.connector.apiToken',
+  },
+  servicenow: {
+    name: 'settings.connector.servicenow.name',
+    address: 'settings.connector.servicenow.address',
+    placeholder: 'https://district.service-now.com',
+    token: 'settings.connector.servicenow.token',
+  },
 };
 
 /** The form's text fields, one per setting any system has; each kind reads the ones it needs. */
@@ -135,9 +227,10 @@ function connectorFrom(kind: ConnectorSettings['kind'], f: ConnectorFields): Con
   }
 }
 
-const CONNECTOR_POLICY_KEYS = ['connectorKind', 'connectorUrl', 'connectorQueue', 'connectorSiteId', 'connectorRequestIdField', 'connectorIssueId', 'connectorAccount', 'connectorAuth'];
+const CONNECTOR_POLICY_KEYS: readonly PolicyField[] = ['connectorKind', 'connectorUrl', 'connectorQueue', 'connectorSiteId', 'connectorRequestIdField', 'connectorIssueId', 'connectorAccount', 'connectorAuth'];
 
 function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: PolicyReport | null }) {
+  const t = useT();
   const locked = CONNECTOR_POLICY_KEYS.some((key) => isLocked(policy, key));
   const setSettings = useAppStore((s) => s.setSettings);
   const setNet = useAppStore((s) => s.setNet);
@@ -152,11 +245,11 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setReport(null);
-    if (!(await save({ connector: connectorFrom(kind, fields) }, 'Saved.'))) return;
+    if (!(await save({ connector: connectorFrom(kind, fields) }, 'settings.saved'))) return;
     if (token) {
       const result = await deskbook().settings.setToken({ token });
       if (!result.ok) {
-        setMessage({ ok: false, text: `Token: ${result.error.message}` });
+        setMessage({ ok: false, text: t('settings.connector.token.error', { message: result.error.message }) });
         return;
       }
       setToken('');
@@ -174,14 +267,14 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
   };
 
   const system = kind === 'none' ? null : SYSTEMS[kind];
-  const tokenLabel = kind === 'servicenow' && fields.auth === 'oauth' ? 'OAuth access token' : (system?.token ?? '');
-  const text = (id: string, label: string, name: keyof ConnectorFields, hint?: string, placeholder?: string) => (
+  const tokenLabel = kind === 'servicenow' && fields.auth === 'oauth' ? t('settings.connector.oauthToken') : system ? t(system.token) : '';
+  const text = (id: string, label: MessageKey, name: keyof ConnectorFields, hint?: MessageKey) => (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} disabled={locked} value={fields[name]} onChange={set(name)} placeholder={placeholder} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{t(label)}</label>
+      <input id={id} disabled={locked} value={fields[name]} onChange={set(name)} aria-describedby={hint ? `${id}-hint` : undefined} />
       {hint && (
         <small id={`${id}-hint`} className="muted">
-          {hint}
+          {t(hint)}
         </small>
       )}
     </div>
@@ -189,15 +282,15 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
 
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="connector-heading">
-      <h2 id="connector-heading">Ticketing system</h2>
-      {locked && <p className="muted">🔒 Your district&apos;s policy sets where tickets go.</p>}
+      <h2 id="connector-heading">{t('settings.connector.heading')}</h2>
+      {locked && <p className="muted">{t('settings.connector.locked')}</p>}
       <div className="field">
-        <label htmlFor="connector-kind">Send tickets to</label>
+        <label htmlFor="connector-kind">{t('settings.connector.sendTo')}</label>
         <select id="connector-kind" disabled={locked} value={kind} onChange={(e) => setKind(e.target.value as ConnectorSettings['kind'])}>
-          <option value="none">Nowhere yet (keep them in the outbox)</option>
+          <option value="none">{t('settings.connector.nowhere')}</option>
           {Object.entries(SYSTEMS).map(([value, s]) => (
             <option key={value} value={value}>
-              {s.name}
+              {t(s.name)}
             </option>
           ))}
         </select>
@@ -205,34 +298,34 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
       {system && (
         <>
           <div className="field">
-            <label htmlFor="connector-url">{system.address}</label>
+            <label htmlFor="connector-url">{t(system.address)}</label>
             <input id="connector-url" type="url" disabled={locked} value={fields.url} onChange={set('url')} placeholder={system.placeholder} />
           </div>
-          {kind === 'request-tracker' && text('connector-queue', 'Queue', 'queue')}
+          {kind === 'request-tracker' && text('connector-queue', 'settings.connector.queue', 'queue')}
           {kind === 'incident-iq' && (
             <>
-              {text('connector-site-id', 'Site ID', 'siteId', 'Administration > Developer Tools in Incident IQ.')}
-              {text('connector-request-id-field', 'Request ID custom field', 'requestIdField', "The id of the ticket custom field your administrator created for Deskbook's request id.")}
-              {text('connector-issue-id', 'Issue id', 'issueId', 'The Issue Deskbook tickets are filed under (its GUID); ask your Incident IQ administrator.')}
+              {text('connector-site-id', 'settings.connector.siteId', 'siteId', 'settings.connector.siteId.hint')}
+              {text('connector-request-id-field', 'settings.connector.requestIdField', 'requestIdField', 'settings.connector.requestIdField.hint')}
+              {text('connector-issue-id', 'settings.connector.issueId', 'issueId', 'settings.connector.issueId.hint')}
             </>
           )}
           {kind === 'zendesk' && (
             <>
-              {text('connector-email', 'Agent email', 'email', 'The Zendesk agent the API token belongs to.')}
-              {text('connector-group', 'Group id (optional)', 'group', 'New tickets are assigned to this group; leave empty for your Zendesk routing.')}
+              {text('connector-email', 'settings.connector.email', 'email', 'settings.connector.email.hint')}
+              {text('connector-group', 'settings.connector.zendeskGroup', 'group', 'settings.connector.zendeskGroup.hint')}
             </>
           )}
           {kind === 'servicenow' && (
             <>
               <div className="field">
-                <label htmlFor="connector-auth">Sign in with</label>
+                <label htmlFor="connector-auth">{t('settings.connector.auth')}</label>
                 <select id="connector-auth" disabled={locked} value={fields.auth} onChange={set('auth')}>
-                  <option value="basic">User name and password</option>
-                  <option value="oauth">An OAuth access token</option>
+                  <option value="basic">{t('settings.connector.auth.basic')}</option>
+                  <option value="oauth">{t('settings.connector.auth.oauth')}</option>
                 </select>
               </div>
-              {fields.auth === 'basic' && text('connector-username', 'User name', 'username')}
-              {text('connector-group', 'Assignment group (optional)', 'group', 'Name or sys_id; leave empty for your ServiceNow assignment rules.')}
+              {fields.auth === 'basic' && text('connector-username', 'settings.connector.username', 'username')}
+              {text('connector-group', 'settings.connector.servicenowGroup', 'group', 'settings.connector.servicenowGroup.hint')}
             </>
           )}
           <div className="field">
@@ -243,18 +336,22 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
               value={token}
               onChange={(e) => setToken(e.target.value)}
               autoComplete="off"
-              placeholder={settings.token.stored ? `stored (${settings.token.preview ?? '••••'}); type to replace` : 'not set'}
+              placeholder={
+                settings.token.stored
+                  ? t('settings.connector.token.stored', { preview: settings.token.preview ?? '••••' })
+                  : t('settings.connector.token.notSet')
+              }
             />
-            <small className="muted">Kept encrypted by the operating system; never shown again and never sent to this window.</small>
+            <small className="muted">{t('settings.connector.token.hint')}</small>
           </div>
         </>
       )}
       <div className="row">
         <button type="submit" className="primary">
-          Save
+          {t('settings.save')}
         </button>
         <button type="button" onClick={() => void test()} disabled={initial.kind === 'none'}>
-          Test connection
+          {t('settings.connector.test')}
         </button>
       </div>
       <Message message={message} />
@@ -262,7 +359,7 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
         <p role={report.ok ? 'status' : 'alert'} className={report.ok ? 'ok-text' : 'error-text'} data-testid="connection-report">
           {report.ok ? '✓ ' : '✗ '}
           {report.message}
-          {report.warnings.length > 0 && ` (${report.warnings.length === 1 ? 'one warning' : `${report.warnings.length} warnings`} below)`}
+          {report.warnings.length > 0 && ` ${t('settings.connector.report.warnings', { count: report.warnings.length })}`}
         </p>
       )}
       {report && <ConnectionWarnings warnings={report.warnings} />}
@@ -275,10 +372,11 @@ function ConnectorForm({ settings, policy }: { settings: SettingsView; policy: P
  * status line above announces how many), each item saying what to change in the ticketing system.
  */
 function ConnectionWarnings({ warnings }: { warnings: readonly string[] }) {
+  const t = useT();
   if (warnings.length === 0) return null;
   return (
     <section className="conflict" aria-labelledby="connection-warnings-heading" data-testid="connection-warnings">
-      <h3 id="connection-warnings-heading">⚠ Connected, with {warnings.length === 1 ? 'a warning' : 'warnings'} for your ticketing administrator</h3>
+      <h3 id="connection-warnings-heading">{t('settings.connector.warnings.heading', { count: warnings.length })}</h3>
       <ul>
         {warnings.map((warning, i) => (
           <li key={i} style={{ overflowWrap: 'anywhere' }}>

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { fieldValidator } from '../../../shared/fields';
 import type { InputField, InputNode } from '../../../shared/sop/schema';
+import { useT } from '../../i18n';
+import type { Translate } from '../../i18n';
 
-function validate(field: InputField, raw: string): string | null {
+function validate(field: InputField, raw: string, t: Translate): string | null {
   const result = fieldValidator(field).safeParse(raw);
-  return result.success ? null : (result.error.issues[0]?.message ?? `${field.label}: invalid`);
+  return result.success ? null : (result.error.issues[0]?.message ?? t('sop.input.invalid', { label: field.label }));
 }
 
 const INPUT_TYPE: Record<InputField['type'], string> = {
@@ -30,11 +32,12 @@ export function InputForm({
   initial: Record<string, string>;
   onSubmit: (values: Record<string, string>) => void;
 }) {
+  const t = useT();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(node.fields.map((f) => [f.var, initial[f.var] ?? ''])),
   );
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const errors = Object.fromEntries(node.fields.map((f) => [f.var, validate(f, values[f.var] ?? '')]));
+  const errors = Object.fromEntries(node.fields.map((f) => [f.var, validate(f, values[f.var] ?? '', t)]));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,7 +51,7 @@ export function InputForm({
   };
 
   return (
-    <form className="input-form" onSubmit={submit} noValidate autoComplete="off" aria-label={node.title ?? 'Details to capture'}>
+    <form className="input-form" onSubmit={submit} noValidate autoComplete="off" aria-label={node.title ?? t('sop.input.formLabel')}>
       {node.fields.map((field, i) => {
         const id = `field-${field.var}`;
         const error = touched[field.var] ? errors[field.var] : null;
@@ -64,13 +67,13 @@ export function InputForm({
           <div className="field" key={field.var}>
             <label htmlFor={id}>
               {field.label}
-              {field.required === false ? <span className="muted"> (optional)</span> : null}
+              {field.required === false ? <span className="muted"> {t('sop.input.optional')}</span> : null}
             </label>
             {field.type === 'yes-no' ? (
-              <select {...common} value={values[field.var]} onChange={(e) => set(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, [field.var]: true }))}>
-                <option value="">Choose…</option>
-                <option value="yes">Yes</option>
-                <option value="no">No</option>
+              <select {...common} value={values[field.var]} onChange={(e) => set(e.target.value)} onBlur={() => setTouched((old) => ({ ...old, [field.var]: true }))}>
+                <option value="">{t('sop.input.choose')}</option>
+                <option value="yes">{t('sop.input.yes')}</option>
+                <option value="no">{t('sop.input.no')}</option>
               </select>
             ) : (
               <input
@@ -80,7 +83,7 @@ export function InputForm({
                 autoComplete="off"
                 value={values[field.var]}
                 onChange={(e) => set(e.target.value)}
-                onBlur={() => setTouched((t) => ({ ...t, [field.var]: true }))}
+                onBlur={() => setTouched((old) => ({ ...old, [field.var]: true }))}
               />
             )}
             {field.hint && (
@@ -97,7 +100,7 @@ export function InputForm({
         );
       })}
       <button type="submit" className="primary">
-        Continue <kbd>Enter</kbd>
+        {t('sop.input.continue')} <kbd>Enter</kbd>
       </button>
     </form>
   );

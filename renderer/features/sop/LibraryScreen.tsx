@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from './catalog';
 import type { CatalogEntry } from './catalog';
@@ -12,6 +13,7 @@ import { createSopSearch } from './search';
  * Unfinished calls are listed first so a restart never loses one.
  */
 export function LibraryScreen() {
+  const t = useT();
   const catalog = useCatalog();
   const active = useActiveRuns();
   const navigate = useAppStore((s) => s.navigate);
@@ -71,31 +73,31 @@ export function LibraryScreen() {
 
   return (
     <div className="library">
-      <h1>Procedures</h1>
+      <h1>{t('sop.library.heading')}</h1>
       {active.length > 0 && (
         <section aria-labelledby="unfinished-heading" className="card">
-          <h2 id="unfinished-heading">Unfinished calls</h2>
+          <h2 id="unfinished-heading">{t('sop.library.unfinished.heading')}</h2>
           <ul className="plain">
             {active.map((run) => (
               <li key={run.id}>
                 <button type="button" onClick={() => navigate({ name: 'run', runId: run.id })}>
-                  Resume: {run.doc.title}
+                  {t('sop.library.unfinished.resume', { title: run.doc.title })}
                 </button>{' '}
-                <span className="muted">started {new Date(run.startedAt).toLocaleTimeString()}</span>
+                <span className="muted">{t('sop.library.unfinished.started', { time: t.intl.formatTime(run.startedAt) })}</span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <div className="field search">
-        <label htmlFor="sop-search">Search procedures</label>
+        <label htmlFor="sop-search">{t('sop.library.search.label')}</label>
         <input
           id="sop-search"
           ref={inputRef}
           type="search"
           autoFocus
           autoComplete="off"
-          placeholder="What does the caller say? e.g. “can't log in to HAC”"
+          placeholder={t('sop.library.search.placeholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
@@ -104,42 +106,36 @@ export function LibraryScreen() {
           aria-keyshortcuts="Control+K /"
         />
         <small id="sop-search-help" className="muted">
-          Enter opens the first match; ↓ moves through the list. Ctrl+K or / comes back here.
+          {t('sop.library.search.help')}
         </small>
       </div>
       <p className="sr-only" role="status" aria-live="polite">
-        {results.length} procedures
+        {t('sop.library.count', { count: results.length })}
       </p>
-      <ul id="sop-results" className="sop-list" ref={listRef} onKeyDown={onListKey} aria-label="Procedures">
+      <ul id="sop-results" className="sop-list" ref={listRef} onKeyDown={onListKey} aria-label={t('sop.library.results.label')}>
         {results.map((entry) => (
           <li key={entry.key}>
             <button type="button" className="sop-open" onClick={() => void open(entry)}>
               <span className="sop-title">{entry.doc.title}</span>
               <span className="muted sop-meta">
-                v{entry.doc.version} ·{' '}
+                {t('sop.library.version', { version: entry.doc.version })} ·{' '}
                 {entry.source === 'district'
-                  ? `district pack “${entry.packTitle}”`
+                  ? t('sop.library.source.district', { pack: entry.packTitle })
                   : entry.exampleFrom
-                    ? `built-in example from ${entry.exampleFrom}`
-                    : 'built-in'}
+                    ? t('sop.library.source.example', { district: entry.exampleFrom })
+                    : t('sop.library.source.builtIn')}
                 {entry.doc.tags.length > 0 ? ` · ${entry.doc.tags.join(', ')}` : ''}
               </span>
-              {entry.doc.symptoms[0] && <span className="sop-symptom">“{entry.doc.symptoms[0]}”</span>}
+              {entry.doc.symptoms[0] && <span className="sop-symptom">{t('sop.library.symptom', { symptom: entry.doc.symptoms[0] })}</span>}
             </button>
           </li>
         ))}
       </ul>
-      {results.length === 0 && catalog.length > 0 && <p>No procedure matches “{query}”. Try fewer words, or what the caller sees on screen.</p>}
+      {results.length === 0 && catalog.length > 0 && <p>{t('sop.library.noMatch', { query })}</p>}
       {catalog.length === 0 && (
-        <p role="status">
-          Your district has not published any procedures to this computer yet. Built-in examples are hidden by policy; import the district&apos;s pack
-          below, or ask district IT.
-        </p>
+        <p role="status">{t('sop.library.empty')}</p>
       )}
-      <p className="muted">
-        Built-in procedures are examples from three districts (Cy-Fair ISD, Jefferson City Public Schools, Denver Public Schools) and Infinite Campus&apos;s
-        own support rules. Where only your district can say (names, numbers, who resets what), they show your district&apos;s notes, or what to confirm.
-      </p>
+      <p className="muted">{t('sop.library.about')}</p>
       <ImportPack />
     </div>
   );

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { interpolate, outcomeOf } from '../../../shared/sop/engine';
 import type { OutcomeNode } from '../../../shared/sop/schema';
 import { ticketFromRun } from '../../../shared/sop/ticket';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
 import { CallLogNote } from '../call-log';
 import { openDraftFromRun } from '../escalation';
 
-const PRIORITY_LABEL = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } as const;
-
 /** The end of a run: what to tell the caller, and for an escalation, the way to the ticket. */
 export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
+  const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
   const vars = run.state.variables;
@@ -32,38 +32,38 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
     <div className={`outcome outcome-${outcome.type}`}>
       {node.text && <p className="node-text">{interpolate(node.text, vars)}</p>}
       {node.say && (
-        <aside className="say" aria-label="Say to the caller">
-          <h3>Say to the caller</h3>
+        <aside className="say" aria-label={t('sop.say.label')}>
+          <h3>{t('sop.say.label')}</h3>
           <p>{interpolate(node.say, vars)}</p>
         </aside>
       )}
       {outcome.type === 'resolved' && (
-        <p>
-          <strong>Resolved:</strong> {outcome.summary}
-        </p>
+        <p>{t.rich('sop.outcome.resolved', { summary: outcome.summary, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       )}
       {outcome.type === 'referred' && (
-        <p>
-          <strong>Referred to {outcome.to}:</strong> {outcome.how}
-        </p>
+        <p>{t.rich('sop.outcome.referred', { to: outcome.to, how: outcome.how, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       )}
       {outcome.type === 'escalate' && (
         <>
           <p>
-            <strong>Escalate</strong> to {outcome.assignee} ({outcome.escalationKind === 'vendor-case' ? 'vendor case' : 'district tier 2'},
-            priority {PRIORITY_LABEL[chosenPriority ?? outcome.defaultPriority]}
-            {chosenPriority ? ', as chosen on the call' : ''}).
+            {t.rich('sop.outcome.escalate', {
+              assignee: outcome.assignee,
+              kind: outcome.escalationKind === 'vendor-case' ? 'vendor' : 'district',
+              priority: t('sop.outcome.priority', { priority: chosenPriority ?? outcome.defaultPriority }),
+              chosen: chosenPriority ? 'yes' : 'no',
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <p>{outcome.summary}</p>
-          {outcome.sealedNote && <p className="muted">Sealed note: {outcome.sealedNote.prompt}</p>}
+          {outcome.sealedNote && <p className="muted">{t('sop.outcome.sealedNote', { prompt: outcome.sealedNote.prompt })}</p>}
           <button type="button" className="primary" onClick={() => void createTicket()} autoFocus>
-            {run.draftId ? 'Open the escalation ticket' : 'Create the escalation ticket'}
+            {t(run.draftId ? 'sop.outcome.openTicket' : 'sop.outcome.createTicket')}
           </button>
         </>
       )}
       {outcome.type !== 'escalate' && (
         <button type="button" className="primary" onClick={() => navigate({ name: 'library' })} autoFocus>
-          Finish and take the next call
+          {t('sop.outcome.finish')}
         </button>
       )}
       <CallLogNote run={run} />

@@ -3,6 +3,8 @@ import { currentNode, interpolate, pathTaken, progress } from '../../../shared/s
 import type { RunInput } from '../../../shared/sop/engine';
 import { NOT_VERIFIED } from '../../../shared/sop/engine';
 import type { SopNode, VerifyNode } from '../../../shared/sop/schema';
+import { useT } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
@@ -16,56 +18,59 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-function nodeHeading(node: SopNode, vars: Record<string, string>): string {
+function nodeHeading(node: SopNode, vars: Record<string, string>, t: Translate): string {
   switch (node.kind) {
     case 'step':
-      return node.title ?? 'Do this';
+      return node.title ?? t('sop.run.heading.step');
     case 'question':
       return interpolate(node.prompt, vars);
     case 'input':
       return node.title ?? interpolate(node.prompt, vars);
     case 'verify-identity':
-      return node.title ?? 'Verify who is calling';
+      return node.title ?? t('sop.run.heading.verify');
     case 'outcome':
-      return node.title ?? 'Outcome';
+      return node.title ?? t('sop.run.heading.outcome');
   }
 }
 
-/** A verify-identity node's answers, in order: each accepted method, then "could not verify". */
-function verifyChoices(node: VerifyNode): { method: string; label: string }[] {
+/** A verify-identity node's answers, in order: each accepted method, then "could not verify" (labels are message keys). */
+function verifyChoices(node: VerifyNode): { method: string; label: MessageKey }[] {
   return [
     ...node.methods.map((method) => ({ method, label: VERIFY_METHOD_LABEL[method] })),
-    { method: NOT_VERIFIED, label: 'Could not verify: give general help only, no account details' },
+    { method: NOT_VERIFIED, label: 'sop.run.verify.notVerified' },
   ];
 }
 
 const VERIFY_METHOD_LABEL = {
-  'callback-on-file': 'Verified: I called back the phone number on file',
-  'district-facts': 'Verified: the caller confirmed the facts the district lists',
-  'photo-id-in-person': 'Verified: in person, with photo ID',
-} as const;
+  'callback-on-file': 'sop.run.verify.callbackOnFile',
+  'district-facts': 'sop.run.verify.districtFacts',
+  'photo-id-in-person': 'sop.run.verify.photoIdInPerson',
+} as const satisfies Record<VerifyNode['methods'][number], MessageKey>;
 
 /** One SOP run: one node at a time, keyboard first, saved after every answer. */
 export function RunScreen({ runId }: { runId: string }) {
+  const t = useT();
   const run = useRun(runId);
-  if (run === undefined) return <p aria-busy="true">Loading the call…</p>;
+  if (run === undefined) return <p aria-busy="true">{t('sop.run.loading')}</p>;
   if (run === null) return <MissingRun />;
   return <RunView key={`${run.id}`} run={run} />;
 }
 
 function MissingRun() {
+  const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   return (
     <div role="alert">
-      <p>This call is no longer saved on this computer.</p>
+      <p>{t('sop.run.missing')}</p>
       <button type="button" onClick={() => navigate({ name: 'library' })}>
-        Back to procedures
+        {t('sop.run.backToLibrary')}
       </button>
     </div>
   );
 }
 
 function RunView({ run }: { run: RunRow }) {
+  const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -137,11 +142,17 @@ function RunView({ run }: { run: RunRow }) {
         </p>
         <div
           role="progressbar"
-          aria-label="Progress through this procedure"
+          aria-label={t('sop.run.progress.label')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(prog.fraction * 100)}
-          aria-valuetext={finished ? 'Finished' : `${prog.answered} answered, at least ${prog.remainingEstimate ?? '?'} to go`}
+          aria-valuetext={
+            finished
+              ? t('sop.run.progress.finished')
+              : prog.remainingEstimate === null
+                ? t('sop.run.progress.valueUnknown', { answered: prog.answered })
+                : t('sop.run.progress.value', { answered: prog.answered, remaining: prog.remainingEstimate })
+          }
           className="progress"
         >
           <span style={{ width: `${Math.round(prog.fraction * 100)}%` }} />
@@ -149,7 +160,7 @@ function RunView({ run }: { run: RunRow }) {
       </header>
       <section className="card node" aria-labelledby="node-heading" data-node-id={node.id}>
         <h2 id="node-heading" tabIndex={-1} ref={headingRef}>
-          {nodeHeading(node, vars)}
+          {nodeHeading(node, vars, t)}
         </h2>
         <NodeBody node={node} run={run} onSubmit={submit} />
         {node.kind !== 'outcome' && <SayPanel text={node.say} vars={vars} />}
@@ -161,12 +172,12 @@ function RunView({ run }: { run: RunRow }) {
         )}
       </section>
       {!finished && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} />}
-      <nav className="run-actions" aria-label="Call">
+      <nav className="run-actions" aria-label={t('sop.run.actions.label')}>
         <button type="button" onClick={() => void goBack()} disabled={!canGoBack} aria-keyshortcuts="Alt+ArrowLeft">
-          Back <kbd>Alt+←</kbd>
+          {t('sop.run.back')} <kbd>Alt+←</kbd>
         </button>
         <button type="button" onClick={() => navigate({ name: 'library' })}>
-          Leave for now (saved)
+          {t('sop.run.leave')}
         </button>
       </nav>
       <PathTaken run={run} />
@@ -175,6 +186,7 @@ function RunView({ run }: { run: RunRow }) {
 }
 
 function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmit: (input: RunInput) => Promise<void> }) {
+  const t = useT();
   const vars = run.state.variables;
   switch (node.kind) {
     case 'step':
@@ -182,13 +194,13 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
         <>
           <p className="node-text">{interpolate(node.text, vars)}</p>
           <button type="button" className="primary" onClick={() => void onSubmit({ type: 'continue' })}>
-            Done, continue <kbd>Enter</kbd>
+            {t('sop.run.continue')} <kbd>Enter</kbd>
           </button>
         </>
       );
     case 'question':
       return (
-        <ol className="choices" aria-label="Answers">
+        <ol className="choices" aria-label={t('sop.run.choicesLabel')}>
           {node.choices.map((choice, i) => (
             <li key={choice.id}>
               <button type="button" onClick={() => void onSubmit({ type: 'choice', choiceId: choice.id })} aria-keyshortcuts={String(i + 1)}>
@@ -202,12 +214,12 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
       return (
         <>
           <p className="node-text">{interpolate(node.prompt, vars)}</p>
-          <p className="muted">Record only how you checked, never the answers the caller gave.</p>
-          <ol className="choices" aria-label="How identity was checked">
+          <p className="muted">{t('sop.run.verify.recordOnly')}</p>
+          <ol className="choices" aria-label={t('sop.run.verify.choicesLabel')}>
             {verifyChoices(node).map((choice, i) => (
               <li key={choice.method}>
                 <button type="button" onClick={() => void onSubmit({ type: 'verify', method: choice.method })} aria-keyshortcuts={String(i + 1)}>
-                  <kbd>{i + 1}</kbd> {choice.label}
+                  <kbd>{i + 1}</kbd> {t(choice.label)}
                 </button>
               </li>
             ))}
@@ -231,28 +243,30 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
 }
 
 function StepNote({ runId, nodeId, initial }: { runId: string; nodeId: string; initial: string }) {
+  const t = useT();
   const [value, setValue] = useState(initial);
   useEffect(() => setValue(initial), [initial, nodeId]);
   return (
     <div className="field step-note">
-      <label htmlFor="step-note">Note for this step</label>
+      <label htmlFor="step-note">{t('sop.run.note.label')}</label>
       <textarea
         id="step-note"
         rows={2}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onBlur={() => void saveNote(runId, nodeId, value)}
-        placeholder="Anything worth remembering (never a password: those go in a sealed note)"
+        placeholder={t('sop.run.note.placeholder')}
       />
     </div>
   );
 }
 
 function PathTaken({ run }: { run: RunRow }) {
+  const t = useT();
   if (run.state.history.length === 0) return null;
   return (
     <details className="path">
-      <summary>Path so far ({run.state.history.length})</summary>
+      <summary>{t('sop.run.path', { count: run.state.history.length })}</summary>
       <ol>
         {pathTaken(run.doc, run.state).map((step, i) => (
           <li key={`${step.nodeId}-${i}`}>

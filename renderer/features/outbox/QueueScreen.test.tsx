@@ -1,0 +1,82 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../db/db';
+import type { DraftRow, EscalationRow, OutboxRow } from '../../db/db';
+import { I18nProvider } from '../../i18n';
+import { createDeskbookIntl, setActiveIntl } from '../../i18n/intl';
+import { signInText } from '../../outbox/apply-outcome';
+import { newOutboxEntry } from '../../outbox/store';
+import { testEscalation } from '../../outbox/pump.testkit';
+import { QueueScreen } from './QueueScreen';
+
+const SAVED_AT = Date.UTC(2026, 9, 19, 17, 5, 9);
+/** Two hours from now: the queue names the clock time of the next try. */
+const NEXT_TRY = Date.now() + 2 * 3_600_000;
+const CLOCK = { hour: 'numeric', minute: '2-digit', second: '2-digit' } as const;
+
+function escalationRow(n: number): EscalationRow {
+  const escalation = testEscalation(n, `Projector cart ${n}`);
+  return { id: escalation.id, requestId: escalation.id, escalation, status: 'queued', remoteId: null, remoteUrl: null, createdAt: 1, sentAt: null };
+}
+
+/** Two entries waiting: one due later, tried once; one paused for sign-in after two attempts. */
+async function seed() {
+  const [a, b] = [escalationRow(1), escalationRow(2)];
+  const due: OutboxRow = { ...newOutboxEntry(a.id, a.id, 1), attempts: 1, nextAttemptAt: NEXT_TRY };
+  const paused: OutboxRow = {
+    ...newOutboxEntry(b.id, b.id, 1),
+    state: 'paused',
+    attempts: 2,
+    nextAttemptAt: Number.MAX_SAFE_INTEGER,
+    lastError: signInText(401, 'bad token'),
+  };
+  const draft: DraftRow = { id: 'draft-1', runId: null, values: { subject: '' } as DraftRow['values'], mode: 'new', createdAt: SAVED_AT, updatedAt: SAVED_AT };
+  await db().escalations.bulkPut([a, b]);
+  await db().outbox.bulkPut([due, paused]);
+  await db().drafts.put(draft);
+}
+
+beforeEach(async () => {
+  await Promise.all([db().outbox.clear(), db().escalations.clear(), db().drafts.clear()]);
+  await seed();
+});
+afterEach(() => {
+  cleanup();
+  // The provider made Spanish the active language for plain `t()`: back to English for the next test.
+  setActiveIntl(createDeskbookIntl({ language: 'en', locale: 'en-US' }), 'en');
+});
+
+describe('the outbox screen', () => {
+  it('counts in English plurals and shows a sign-in pause as it was stored', async () => {
+    render(<QueueScreen />);
+    expect(await screen.findByRole('heading', { name: 'Waiting (2)' })).toBeTruthy();
+    const items = await screen.findAllByTestId('outbox-item');
+    const text = items.map((item) => item.textContent).join('\n');
+    expect(text).toContain('Paused: sign in again · 2 attempts');
+    expect(text).toContain(`Waiting to send · 1 attempt · next try ${new Intl.DateTimeFormat('en-US', CLOCK).format(NEXT_TRY)}`);
+    expect(text).toContain('Last problem: Deskbook is not signed in to the ticketing system (401): bad token. Sign in again in Settings.');
+    expect(screen.getByText(`saved ${new Intl.DateTimeFormat('en-US', CLOCK).format(SAVED_AT)}`)).toBeTruthy();
+  });
+
+  it('speaks Spanish under a Spanish interface: plurals, the stored reason in Spanish, a Spanish clock time', async () => {
+    render(
+      <I18nProvider setting="es">
+        <QueueScreen />
+      </I18nProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Bandeja de salida', level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'En espera (2)' })).toBeTruthy();
+    const items = await screen.findAllByTestId('outbox-item');
+    const text = items.map((item) => item.textContent).join('\n');
+    expect(text).toContain('En pausa: vuelva a iniciar sesión · 2 intentos');
+    expect(text).toContain(`Esperando para enviarse · 1 intento · próximo intento ${new Intl.DateTimeFormat('es-US', CLOCK).format(NEXT_TRY)}`);
+    expect(text).toContain(
+      'Último problema: Deskbook no ha iniciado sesión en el sistema de tickets (401): bad token. Vuelva a iniciar sesión en Configuración.',
+    );
+    expect(screen.getAllByRole('button', { name: 'Reintentar ahora' })).toHaveLength(2);
+    const saved = new Intl.DateTimeFormat('es-US', CLOCK).format(SAVED_AT);
+    expect(saved).toMatch(/[ap]\.\s?m\./);
+    expect(screen.getByText(`guardado a las ${saved}`)).toBeTruthy();
+    expect(screen.getByText('Todavía no se ha entregado nada.')).toBeTruthy();
+  });
+});
