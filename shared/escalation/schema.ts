@@ -88,6 +88,11 @@ export const escalationDraftSchema = z
     callerRole: callerRoleField,
     /** How the caller's identity was checked, from the run's verify-identity node; absent without one. */
     identity: identityMethodSchema.optional(),
+    /** The language the call was taken in (ISO 639, e.g. es), when it came from an SOP run. */
+    callerLanguage: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'Call language: a language code such as en or es')
+      .optional(),
     /** A hosted-site outage: the vendor's clock runs 24/7 for these (Campus Hosting Support). */
     hostedOutage: z.boolean().default(false),
     callerName: optionalText(120),

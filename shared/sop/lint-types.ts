@@ -21,6 +21,9 @@ export type LintRule =
   | 'subject-student-data'
   | 'undefined-district-note'
   | 'identity-not-verified'
+  | 'caller-script-missing-language'
+  | 'translation-without-original'
+  | 'translation-variables-differ'
   | UnsafeRule;
 
 /** One problem in an SOP, located as precisely as lint can (`field` like `choices[1].next`). */

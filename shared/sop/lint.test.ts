@@ -211,3 +211,50 @@ describe('lintPack', () => {
     expect(findings.filter((f) => f.rule === 'dead-end')).toHaveLength(2);
   });
 });
+
+describe('lintPack language rules', () => {
+  const pack = (languages: string[], nodes: unknown) =>
+    sopPackSchema.parse({
+      id: 'lang-pack',
+      title: 'Languages',
+      version: '1.0.0',
+      publisher: 'Desk',
+      languages,
+      sops: [{ id: 'test-sop', title: 'Test', version: '1.0.0', audience: ['analyst'], start: 'a', nodes }],
+    });
+
+  it('reports every caller script missing in a declared language, by node', () => {
+    const findings = lintPack(
+      pack(['en', 'es'], {
+        a: { kind: 'step', text: 'Greet', say: { en: 'Hello', es: 'Hola' }, next: 'b' },
+        b: { kind: 'step', text: 'Explain', say: 'This is how it works', next: 'done' },
+        done: { ...resolved, say: 'Goodbye' },
+      }),
+    );
+    expect(rules(findings)).toEqual(['error caller-script-missing-language b', 'error caller-script-missing-language done']);
+    expect(findings[0]?.message).toContain('"es"');
+  });
+
+  it('asks nothing of a pack that declares only its own language', () => {
+    expect(lintPack(pack(['en'], { a: { kind: 'step', text: 'Greet', say: 'Hello', next: 'done' }, done: resolved }))).toEqual([]);
+  });
+
+  it('reports a translation whose placeholders differ from the original', () => {
+    const findings = lintPack(
+      pack(['en', 'es'], {
+        a: { kind: 'input', prompt: 'Name?', fields: [{ var: 'callerName', label: 'Caller', type: 'text' }], next: 'b' },
+        b: { kind: 'step', text: 'Greet', say: { en: 'Hello {{callerName}}', es: 'Hola {{nombre}}' }, next: 'done' },
+        done: resolved,
+      }),
+    );
+    expect(rules(findings)).toContain('error translation-variables-differ b');
+    expect(findings.find((f) => f.rule === 'translation-variables-differ')?.message).toMatch(/leaves out \{\{callerName\}\} and adds \{\{nombre\}\}/);
+  });
+
+  it('scans every language for unsafe instructions', () => {
+    const findings = lintPack(
+      pack(['en', 'es'], { a: { kind: 'step', text: { en: 'Reset it through the school.', es: 'Pídale la contraseña al padre.' }, next: 'done' }, done: resolved }),
+    );
+    expect(findings).toEqual([expect.objectContaining({ rule: 'security-asks-for-password', nodeId: 'a', field: 'text (es)' })]);
+  });
+});

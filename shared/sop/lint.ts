@@ -1,5 +1,6 @@
 import { indexSop, reachableFrom, stronglyConnected } from './graph';
 import { districtFindings, identityFindings, ticketFindings } from './lint-ticket';
+import { languageFindings } from './lint-languages';
 import { variableFindings } from './lint-variables';
 import type { LintFinding, LintOptions } from './lint-types';
 import { nodeLabel, nodeTexts, successorsOf } from './nodes';
@@ -61,6 +62,8 @@ export function lintSop(doc: SopDocument, options: LintOptions = {}): LintFindin
       }
     }
   }
+
+  languageFindings(doc).forEach(report);
 
   if (!byId.has(doc.start)) {
     report({ severity: 'error', rule: 'missing-start', field: 'start', message: `start node "${doc.start}" does not exist` });

@@ -37,4 +37,20 @@ describe('loadSopPack', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map((e) => e.rule)).toEqual(['dead-end', 'no-outcome-reachable']);
   });
+
+  it('refuses a pack that declares Spanish and lacks a caller script in it, listing the nodes', () => {
+    const result = loadSopPack({
+      ...pack({
+        a: { kind: 'step', text: 'Greet', say: { en: 'Hello', es: 'Hola' }, next: 'b' },
+        b: { kind: 'step', text: 'Explain', say: 'Here is how', next: 'done' },
+        done: { kind: 'outcome', say: 'Goodbye', outcome: { type: 'resolved', summary: 'Done' } },
+      }),
+      languages: ['en', 'es'],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.rule} ${e.nodeId}`)).toEqual([
+      'caller-script-missing-language b',
+      'caller-script-missing-language done',
+    ]);
+  });
 });

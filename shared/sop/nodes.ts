@@ -19,10 +19,14 @@ export function successorsOf(node: SopNode): string[] {
   }
 }
 
-/** One piece of text a node shows, with the field path lint reports (`choices[1].label`). */
+/**
+ * One piece of text a node shows, with the field path lint reports (`choices[1].label`); a
+ * translation's field names its language (`say (es)`) and `language` is set.
+ */
 export interface NodeText {
   field: string;
   text: string;
+  language?: string;
 }
 
 /**
@@ -55,6 +59,7 @@ export function nodeTexts(node: SopNode): NodeText[] {
       node.fields.forEach((field, i) => {
         add(`fields[${i}].label`, field.label);
         add(`fields[${i}].hint`, field.hint);
+        if (field.type === 'text') add(`fields[${i}].patternHint`, field.patternHint);
       });
       break;
     case 'outcome': {
@@ -76,6 +81,10 @@ export function nodeTexts(node: SopNode): NodeText[] {
   }
   add('notes', node.notes);
   node.links?.forEach((link, i) => add(`links[${i}].label`, link.label));
+  // Every language is linted alike: a translation may not ask for a password either.
+  for (const [language, fields] of Object.entries(node.translations ?? {})) {
+    for (const [field, text] of Object.entries(fields)) texts.push({ field: `${field} (${language})`, text, language });
+  }
   return texts;
 }
 

@@ -133,3 +133,60 @@ describe('sopPackJsonSchema', () => {
     });
   });
 });
+
+describe('text in more than one language', () => {
+  const bilingual = {
+    id: 'p',
+    title: 'P',
+    version: '1.0.0',
+    publisher: 'Desk',
+    languages: ['en', 'es'],
+    sops: [
+      {
+        ...minimal({
+          ask: {
+            kind: 'question',
+            prompt: { en: 'Locked out?', es: '¿Cuenta bloqueada?' },
+            say: { en: 'Is your account locked, {{callerName}}?', es: '¿Su cuenta está bloqueada, {{callerName}}?' },
+            choices: [{ id: 'yes', label: { en: 'Yes', es: 'Sí' }, next: 'done' }],
+          },
+          done: { kind: 'outcome', say: 'Bye', outcome: { type: 'resolved', summary: 'Fixed' } },
+        }),
+        title: { en: 'Tiny', es: 'Pequeño' },
+        symptoms: { en: ['locked out'], es: ['mi cuenta está bloqueada'] },
+      },
+    ],
+  };
+
+  it('keeps the SOP’s own language in each field and the others in translations', () => {
+    const sop = sopPackSchema.parse(bilingual).sops[0]!;
+    expect(sop).toMatchObject({
+      title: 'Tiny',
+      symptoms: ['locked out'],
+      languages: ['en', 'es'],
+      translations: { es: { title: 'Pequeño', symptoms: ['mi cuenta está bloqueada'] } },
+    });
+    expect(sop.nodes[0]).toMatchObject({
+      prompt: 'Locked out?',
+      say: 'Is your account locked, {{callerName}}?',
+      choices: [{ id: 'yes', label: 'Yes', next: 'done' }],
+      translations: { es: { prompt: '¿Cuenta bloqueada?', say: '¿Su cuenta está bloqueada, {{callerName}}?', 'choices[0].label': 'Sí' } },
+    });
+    expect(sop.nodes[1]).not.toHaveProperty('translations');
+  });
+
+  it('parses its own output to the same document, so a stored or exported SOP reads back', () => {
+    const sop = sopPackSchema.parse(bilingual).sops[0]!;
+    expect(sopDocumentSchema.parse(sop)).toEqual(sop);
+  });
+
+  it('refuses a text given per language without the SOP’s own, naming where', () => {
+    const pack = structuredClone(bilingual);
+    pack.sops[0]!.nodes = { ...asMap, ask: { kind: 'step', text: { es: 'Pregunte qué pasó' }, next: 'done' } } as never;
+    expect(issuesOf(pack)).toEqual([expect.objectContaining({ path: 'sops[0].nodes.ask.text', message: expect.stringContaining('has no "en" text') })]);
+  });
+
+  it('refuses a language code that is not ISO 639', () => {
+    expect(issuesOf({ ...bilingual, languages: ['en', 'Spanish'] }).map((issue) => issue.path)).toEqual(['languages[1]']);
+  });
+});

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CALLER_ROLES, VERIFY_METHODS } from '../escalation/schema';
 import { PRIORITIES } from '../sla/priority';
+import { inOwnLanguage } from './languages';
+import type { InOwnLanguage } from './languages';
 
 /**
  * The SOP document and pack schemas. Structure is the schema's job (shapes, formats, enums);
@@ -23,6 +25,40 @@ export const variableNameSchema = z
 
 const text = (description: string) => z.string().min(1).meta({ description });
 
+/** An ISO 639 language code, as packs declare their caller languages: `en`, `es`, `vi`. */
+export const languageCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, { error: 'language codes are two or three lowercase letters (ISO 639), e.g. en, es' })
+  .meta({ id: 'LanguageCode' });
+
+/** The same text in several languages, keyed by language code. */
+const textByLanguage = z
+  .record(languageCodeSchema, z.string().min(1))
+  .refine((map) => Object.keys(map).length > 0, { error: 'give the text in at least one language, e.g. { en: "...", es: "..." }' })
+  .brand<'TextByLanguage'>();
+type TextByLanguage = z.output<typeof textByLanguage>;
+
+/**
+ * Text said or shown in one language or several: a plain string is in the SOP's own language
+ * (its `locale`); a map gives each language's text (`{ en: "...", es: "..." }`) and must include
+ * the SOP's own. Parsing keeps the SOP's language in the field and moves the others into the
+ * node's `translations`, so the engine, the ticket and lint read one language as before.
+ */
+const localText = (description: string) =>
+  z.union([z.string().min(1), textByLanguage]).meta({
+    description: `${description}. A string in the SOP's language, or the text per language: { en: "...", es: "..." }`,
+  });
+
+/**
+ * A node's text in languages other than the SOP's own: language → field (as lint names it:
+ * `say`, `prompt`, `choices[0].label`, `fields[1].hint`) → text. Written by parsing the map form
+ * of each text; may also be written directly.
+ */
+export const translationsSchema = z
+  .record(languageCodeSchema, z.record(z.string().min(1), z.string().min(1)))
+  .meta({ id: 'Translations', description: 'Text per language beyond the SOP\'s own: { es: { say: "..." } }' });
+export type Translations = z.output<typeof translationsSchema>;
+
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 const semver = z
@@ -32,7 +68,7 @@ const semver = z
 
 /** A link shown beside a node. https only; lint also checks the host against an allowlist. */
 export const sopLinkSchema = z.strictObject({
-  label: text('Link text'),
+  label: localText('Link text'),
   url: z
     .string()
     .regex(/^https:\/\/[^\s/?#@]+(?:[/?#]\S*)?$/, { error: 'url must be an https:// URL without credentials' })
@@ -41,20 +77,21 @@ export const sopLinkSchema = z.strictObject({
 
 /** Fields shared by every node kind. */
 const nodeCommon = {
-  title: text('Short name shown in the path taken and the outline').optional(),
-  notes: text('Background for staff: why this step exists, what to watch for').optional(),
+  title: localText('Short name shown in the path taken and the outline').optional(),
+  notes: localText('Background for staff: why this step exists, what to watch for').optional(),
   links: z.array(sopLinkSchema).optional(),
   sensitive: z
     .boolean()
     .default(false)
     .meta({ description: 'Handles student data or secrets: values are not copied into "steps already tried"' }),
+  translations: translationsSchema.optional(),
 };
 
 const stepBody = {
   kind: z.literal('step'),
   ...nodeCommon,
-  text: text('What the analyst does; may use {{var}}'),
-  say: text('Script to read to the caller; may use {{var}}').optional(),
+  text: localText('What the analyst does; may use {{var}}'),
+  say: localText('Script to read to the caller; may use {{var}}').optional(),
   next: idSchema,
 };
 
@@ -89,7 +126,7 @@ const ticketMapping = z
 export const choiceSchema = z
   .strictObject({
     id: idSchema,
-    label: text('Choice text'),
+    label: localText('Choice text'),
     next: idSchema,
     value: z
       .string()
@@ -102,8 +139,8 @@ export const choiceSchema = z
 const questionBody = {
   kind: z.literal('question'),
   ...nodeCommon,
-  prompt: text('The question the analyst answers; may use {{var}}'),
-  say: text('Script to read to the caller').optional(),
+  prompt: localText('The question the analyst answers; may use {{var}}'),
+  say: localText('Script to read to the caller').optional(),
   choices: z.array(choiceSchema).min(1),
   var: variableNameSchema.optional().meta({ description: 'Captures the chosen label into this variable' }),
   ticket: ticketMapping.optional(),
@@ -111,9 +148,9 @@ const questionBody = {
 
 const fieldCommon = {
   var: variableNameSchema,
-  label: text('Field label, also used in error messages'),
+  label: localText('Field label, also used in error messages'),
   required: z.boolean().default(true),
-  hint: text('Help text under the field').optional(),
+  hint: localText('Help text under the field').optional(),
   ticket: ticketMapping.optional(),
 };
 const length = z.int().min(0);
@@ -130,7 +167,7 @@ export const inputFieldSchema = z.discriminatedUnion('type', [
       .string()
       .refine(isValidRegExp, { error: 'pattern must be a valid regular expression' })
       .optional(),
-    patternHint: text('Shown when the pattern does not match, e.g. "must look like ABC-123"').optional(),
+    patternHint: localText('Shown when the pattern does not match, e.g. "must look like ABC-123"').optional(),
   }),
   z.strictObject({ ...fieldCommon, type: z.literal('phone') }),
   z.strictObject({
@@ -156,8 +193,8 @@ function isValidRegExp(source: string): boolean {
 const inputBody = {
   kind: z.literal('input'),
   ...nodeCommon,
-  prompt: text('What to collect and why; may use {{var}}'),
-  say: text('Script to read to the caller').optional(),
+  prompt: localText('What to collect and why; may use {{var}}'),
+  say: localText('Script to read to the caller').optional(),
   fields: z.array(inputFieldSchema).min(1),
   next: idSchema,
 };
@@ -177,8 +214,8 @@ export const IDENTITY_VARIABLE = 'identity';
 const verifyBody = {
   kind: z.literal('verify-identity'),
   ...nodeCommon,
-  prompt: text('How to check who is calling; may use {{var}}'),
-  say: text('Script to read to the caller').optional(),
+  prompt: localText('How to check who is calling; may use {{var}}'),
+  say: localText('Script to read to the caller').optional(),
   methods: z
     .array(z.enum(VERIFY_METHODS))
     .min(1)
@@ -219,8 +256,8 @@ export const sopOutcomeSchema = z.discriminatedUnion('type', [
 const outcomeBody = {
   kind: z.literal('outcome'),
   ...nodeCommon,
-  text: text('Closing instructions for the analyst').optional(),
-  say: text('Closing script for the caller').optional(),
+  text: localText('Closing instructions for the analyst').optional(),
+  say: localText('Closing script for the caller').optional(),
   outcome: sopOutcomeSchema,
 };
 
@@ -286,25 +323,51 @@ export const districtNoteSchema = z
 /** Who an SOP is written for; the library filters by role. */
 export const AUDIENCES = ['analyst', 'technician', 'supervisor'] as const;
 
+const symptomList = z.array(z.string().min(1));
+const symptomsByLanguage = z
+  .record(languageCodeSchema, symptomList)
+  .refine((map) => Object.keys(map).length > 0, { error: 'give the symptoms in at least one language' })
+  .brand<'TextByLanguage'>();
+
+/** The SOP-level text in languages other than its own: its title and the symptoms search reads. */
+export const sopTranslationsSchema = z
+  .record(languageCodeSchema, z.strictObject({ title: z.string().min(1).optional(), symptoms: symptomList.optional() }))
+  .meta({ id: 'SopTranslations' });
+export type SopTranslations = z.output<typeof sopTranslationsSchema>;
+
+/** The languages an SOP's caller scripts must be in, beyond its own; a pack's apply to its SOPs. */
+const languagesSchema = z
+  .array(languageCodeSchema)
+  .max(20)
+  .meta({ description: 'Languages every caller script (`say`) must be written in, e.g. [en, es]; lint refuses a script missing in one' });
+
 /** One SOP: metadata for search and filtering, a start node and its graph. */
-export const sopDocumentSchema = z
-  .strictObject({
-    id: idSchema,
-    title: text('Title shown in the library'),
-    version: semver,
-    audience: z.array(z.enum(AUDIENCES)).min(1),
-    locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/).default('en-US'),
-    tags: z.array(z.string().min(1)).default([]),
-    symptoms: z
-      .array(z.string().min(1))
-      .default([])
-      .meta({ description: 'Phrases callers use, for search ("can\'t log in to HAC")' }),
-    start: idSchema.meta({ description: 'Id of the first node' }),
-    ticket: ticketDefaultsSchema.default({}),
-    /** Copied from the pack on load; an SOP does not declare its own. */
-    district: z.record(variableNameSchema, districtNoteSchema).default({}),
-    nodes: nodesSchema,
-  })
+const sopDocumentBody = z.strictObject({
+  id: idSchema,
+  title: localText('Title shown in the library'),
+  version: semver,
+  audience: z.array(z.enum(AUDIENCES)).min(1),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/)
+    .default('en-US')
+    .meta({ description: 'The language plain strings are written in, e.g. en-US' }),
+  languages: languagesSchema.optional(),
+  tags: z.array(z.string().min(1)).default([]),
+  symptoms: z
+    .union([symptomList, symptomsByLanguage])
+    .default([])
+    .meta({ description: 'Phrases callers use, for search ("can\'t log in to HAC"): a list, or a list per language' }),
+  start: idSchema.meta({ description: 'Id of the first node' }),
+  ticket: ticketDefaultsSchema.default({}),
+  /** Copied from the pack on load; an SOP does not declare its own. */
+  district: z.record(variableNameSchema, districtNoteSchema).default({}),
+  nodes: nodesSchema,
+  translations: sopTranslationsSchema.optional(),
+});
+
+export const sopDocumentSchema = sopDocumentBody
+  .transform((sop, ctx) => inOwnLanguage(sop, ctx) as InOwnLanguage<typeof sop>)
   .meta({ id: 'SopDocument', title: 'SOP document' });
 
 /** A file of SOPs from one publisher, shipped or imported together. */
@@ -315,6 +378,7 @@ export const sopPackSchema = z
     version: semver,
     publisher: text('Who maintains these SOPs and their source'),
     exampleFrom: text('For a shipped example pack: the district whose procedure it follows').optional(),
+    languages: languagesSchema.optional(),
     ticket: ticketDefaultsSchema.default({}),
     district: z.record(variableNameSchema, districtNoteSchema).default({}),
     sops: z.array(sopDocumentSchema).min(1),
@@ -325,6 +389,7 @@ export const sopPackSchema = z
     // the draft see one document and never need the pack beside it.
     sops: pack.sops.map((sop) => ({
       ...sop,
+      ...(pack.languages || sop.languages ? { languages: [...new Set([...(pack.languages ?? []), ...(sop.languages ?? [])])] } : {}),
       ticket: { ...pack.ticket, ...sop.ticket },
       district: { ...pack.district, ...sop.district },
     })),
@@ -340,17 +405,17 @@ export type SopPackInput = z.input<typeof sopPackSchema>;
 /** A parsed pack. */
 export type SopPack = z.output<typeof sopPackSchema>;
 /** A parsed node (with its id); the kinds below narrow it by `kind`. */
-export type SopNode = z.output<typeof sopNodeSchema>;
+export type SopNode = InOwnLanguage<z.output<typeof sopNodeSchema>>;
 export type StepNode = Extract<SopNode, { kind: 'step' }>;
 export type QuestionNode = Extract<SopNode, { kind: 'question' }>;
 export type InputNode = Extract<SopNode, { kind: 'input' }>;
 export type OutcomeNode = Extract<SopNode, { kind: 'outcome' }>;
 export type VerifyNode = Extract<SopNode, { kind: 'verify-identity' }>;
-export type SopChoice = z.output<typeof choiceSchema>;
+export type SopChoice = InOwnLanguage<z.output<typeof choiceSchema>>;
 /** A parsed input field; satisfies shared/fields' `FieldSpec`, so it feeds `fieldValidator` directly. */
-export type InputField = z.output<typeof inputFieldSchema>;
+export type InputField = InOwnLanguage<z.output<typeof inputFieldSchema>>;
 export type SopOutcome = z.output<typeof sopOutcomeSchema>;
-export type SopLink = z.output<typeof sopLinkSchema>;
+export type SopLink = InOwnLanguage<z.output<typeof sopLinkSchema>>;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 export type { Priority } from '../sla/priority';
 export type Audience = (typeof AUDIENCES)[number];

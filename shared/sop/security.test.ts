@@ -84,3 +84,45 @@ describe('findUnsafeInstructions lets legitimate SOP text through', () => {
     expect(findUnsafeInstructions(text)).toEqual([]);
   });
 });
+
+describe('findUnsafeInstructions reads Spanish text too', () => {
+  it.each([
+    'Pídale la contraseña al padre.',
+    'Pregúntele su contraseña y anótela en el ticket.',
+    'Dígame su contraseña, por favor.',
+    '¿Cuál es su contraseña?',
+    'Pida al padre el usuario y la clave.',
+    'Anote las credenciales que le dé la persona que llama.',
+  ])('flags a request for a password: %s', (text) => {
+    expect(rulesIn(text)).toContain('security-asks-for-password');
+  });
+
+  it.each([
+    'Inicie sesión como el padre para revisar las calificaciones.',
+    'Entre a la cuenta del estudiante para confirmar que funciona.',
+    'Use la contraseña del padre para probar el portal.',
+  ])('flags signing in as the caller or child: %s', (text) => {
+    expect(rulesIn(text)).toContain('security-logs-in-as-caller');
+  });
+
+  it.each(['No le diga al padre que está revisando la cuenta.', 'Cambie la cuenta sin decirle al padre.', 'Finja que está validando la contraseña.'])(
+    'flags hiding from the parent: %s',
+    (text) => {
+      expect(rulesIn(text)).toContain('security-hides-from-parent');
+    },
+  );
+
+  it.each([
+    'Nunca le pida la contraseña a nadie por teléfono.',
+    'No pida la contraseña: restablézcala por la escuela.',
+    'Pídale que restablezca su contraseña con «Forgot Password?».',
+    'Pídale que escriba la contraseña con cuidado, fijándose en las mayúsculas.',
+    'El portal le pide su usuario y contraseña.',
+    'Su hijo puede iniciar sesión en Home Access Center con el usuario que usa en la escuela.',
+    'Nunca inicie sesión como el padre ni como el estudiante.',
+    'Explíquele al padre lo que está haciendo y por qué.',
+    'No podemos dar información de usuario ni contraseña del estudiante por teléfono.',
+  ])('lets a safe Spanish instruction pass: %s', (text) => {
+    expect(rulesIn(text)).toEqual([]);
+  });
+});

@@ -46,6 +46,15 @@ interface Pattern {
   notStaffSubject: boolean;
   /** Text between the verb and the secret (named group `gap`) must not name another action. */
   checkGap: boolean;
+  /** The pattern's language's negations, subjects and other actions: English unless given. */
+  words?: PatternWords;
+}
+
+interface PatternWords {
+  negatedTail: RegExp;
+  negatedAnywhere: RegExp;
+  notStaffSubjectTail: RegExp;
+  otherAction: RegExp;
 }
 
 const p = (rule: UnsafeRule, source: string, options: Partial<Omit<Pattern, 'rule' | 'regex'>> = {}): Pattern => ({
@@ -54,7 +63,69 @@ const p = (rule: UnsafeRule, source: string, options: Partial<Omit<Pattern, 'rul
   negatable: options.negatable ?? true,
   notStaffSubject: options.notStaffSubject ?? false,
   checkGap: options.checkGap ?? false,
+  ...(options.words ? { words: options.words } : {}),
 });
+
+/**
+ * The same three rules in Spanish, for packs with Spanish text ("pídale la contraseña", "inicie
+ * sesión como el padre", "no le diga al padre"). JavaScript's `\b` is ASCII-only, so word edges
+ * next to accented letters are written as lookarounds.
+ */
+const ES_START = String.raw`(?<![\p{L}\p{N}])`;
+const ES_END = String.raw`(?![\p{L}\p{N}])`;
+const ES_SECRET = String.raw`(?:contraseñas?|claves?(?:\s+secretas?)?|credenciales|pin|password)`;
+const ES_PERSON = String.raw`(?:(?:el|la|los|las|su|sus)\s+)?(?:padres?|madres?|tutor(?:es|as?)?|estudiantes?|alumn[oa]s?|hij[oa]s?|niñ[oa]s?|familia|persona\s+que\s+llama|usuari[oa]s?)`;
+const ES_ADULT = String.raw`(?:(?:al|a\s+la|a\s+los|a\s+su|a\s+sus)\s+)?(?:padres?|madres?|tutor(?:es|as?)?|familia|persona\s+que\s+llama)`;
+const ES_WORDS: PatternWords = {
+  negatedTail:
+    /(?<![\p{L}])(?:nunca|jamás|jamas|no|sin|evite|prohibido)(?![\p{L}])(?:[\s,]+(?:le|les|se|lo|la|debe|deben|hay\s+que|tiene\s+que|puede|pueden|pueda|usted|nadie|nunca|por\s+ningún\s+motivo|en\s+ningún\s+caso))*[\s,]*$/iu,
+  negatedAnywhere: /(?<![\p{L}])(?:nunca|jamás|jamas|no|sin)(?![\p{L}])/iu,
+  notStaffSubjectTail:
+    /(?<![\p{L}])(?:él|ella|ellos|ellas|padres?|madres?|estudiantes?|hij[oa]s?|portal|página|pantalla|sistema|sitio|aplicación|formulario)(?:\s+(?:le|les|se|lo|la|puede|pueden|debe|deben|va\s+a|van\s+a|tiene\s+que|también))*\s*$/iu,
+  otherAction:
+    /(?<![\p{L}])(?:que|para|restablec\p{L}*|cambi\p{L}*|actualic\p{L}*|actualiz\p{L}*|recuper\p{L}*|nuev\p{L}*|olvid\p{L}*|escrib\p{L}*|ingres\p{L}*|teclee|mayúscul\p{L}*|no|nunca|sin|excepto)(?![\p{L}])/iu,
+};
+function spanishPatterns(): Pattern[] {
+  const es = (rule: UnsafeRule, source: string, options: Partial<Omit<Pattern, 'rule' | 'regex' | 'words'>> = {}): Pattern => ({
+    ...p(rule, source, { ...options, words: ES_WORDS }),
+    regex: new RegExp(source, 'giu'),
+  });
+  return [
+    es(
+      'security-asks-for-password',
+      String.raw`${ES_START}(?:p[ií]d(?:a|ale|ales|e|ele|eles|a?le|ir(?:le|les)?)|preg[uú]nt(?:e|ele|eles|a|ar|arle|arles)|solicit(?:e|ar)|obteng(?:a|ala)|obtener|anot(?:e|ar)|apunt(?:e|ar)|consig(?:a|ue)|averig[uü](?:e|ar))${ES_END}(?<gap>${SEG}{0,80}?)${ES_START}${ES_SECRET}${ES_END}`,
+      { notStaffSubject: true, checkGap: true },
+    ),
+    es(
+      'security-asks-for-password',
+      String.raw`${ES_START}(?:d[ií]g(?:a|ame|anos)|d[eé]me|d[eé]nos|dame|dime|l[eé]a(?:me)?|deletre(?:e|eme)|comp[aá]rt(?:a|ala|ame))${ES_END}(?<gap>${SEG}{0,60}?)${ES_START}${ES_SECRET}${ES_END}`,
+      { checkGap: true },
+    ),
+    es('security-asks-for-password', String.raw`${ES_START}cu[aá]l\s+(?:es|era)\s+(?:su|la|tu)\s+${ES_SECRET}${ES_END}`),
+    es(
+      'security-logs-in-as-caller',
+      String.raw`${ES_START}(?:inici(?:e|ar|a)|entr(?:e|ar|a)|ingres(?:e|ar|a))\s+(?:(?:la\s+)?sesi[oó]n\s+)?(?:como|por)\s+${ES_PERSON}${ES_END}`,
+      { notStaffSubject: true },
+    ),
+    es(
+      'security-logs-in-as-caller',
+      String.raw`${ES_START}(?:inici(?:e|ar|a)\s+sesi[oó]n|entr(?:e|ar|a)|ingres(?:e|ar|a))\s+(?:en|a)\s+(?:la\s+)?cuenta\s+(?:del?|de\s+la|de\s+su)\s+${ES_PERSON}${ES_END}`,
+      { notStaffSubject: true },
+    ),
+    es(
+      'security-logs-in-as-caller',
+      String.raw`${ES_START}(?:use|usar|utilice|utilizar)\s+(?:la|el|su)\s+(?:${ES_SECRET}|usuario|cuenta)\s+(?:del?|de\s+la|de\s+su)\s+${ES_PERSON}${ES_END}`,
+      { notStaffSubject: true },
+    ),
+    es(
+      'security-hides-from-parent',
+      String.raw`${ES_START}(?:no|nunca)\s+(?:le|les)\s+(?:diga|cuente|mencione|explique)\s+${ES_ADULT}${ES_END}`,
+      { negatable: false },
+    ),
+    es('security-hides-from-parent', String.raw`${ES_START}sin\s+(?:decirle|avisarle|informarle|cont[aá]rselo)\s+${ES_ADULT}${ES_END}`, { negatable: 'sentence' }),
+    es('security-hides-from-parent', String.raw`${ES_START}(?:finja|fingir|haga\s+como\s+que)${ES_END}`),
+  ];
+}
 
 const PATTERNS: readonly Pattern[] = [
   p(
@@ -105,6 +176,7 @@ const PATTERNS: readonly Pattern[] = [
   ),
   p('security-hides-from-parent', String.raw`\b(?:keep|hide)\s+(?:this|it|that)\s+(?:hidden\s+|secret\s+)?from\s+${ADULT}\b`),
   p('security-hides-from-parent', String.raw`\bpretend(?:s|ing)?\s+(?:to|that|you)\b`),
+  ...spanishPatterns(),
 ];
 
 /** A "never"/"do not" that governs the words right after it (filler words allowed between). */
@@ -145,11 +217,19 @@ export function findUnsafeInstructions(text: string): UnsafeInstruction[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+const ENGLISH_WORDS: PatternWords = {
+  negatedTail: NEGATED_TAIL,
+  negatedAnywhere: NEGATED_ANYWHERE,
+  notStaffSubjectTail: NOT_STAFF_SUBJECT_TAIL,
+  otherAction: OTHER_ACTION,
+};
+
 function isUnsafe(pattern: Pattern, sentence: string, match: RegExpExecArray): boolean {
+  const words = pattern.words ?? ENGLISH_WORDS;
   const before = sentence.slice(0, match.index);
-  if (pattern.negatable === 'sentence' && NEGATED_ANYWHERE.test(before)) return false;
-  if (pattern.negatable === true && NEGATED_TAIL.test(before)) return false;
-  if (pattern.notStaffSubject && NOT_STAFF_SUBJECT_TAIL.test(before)) return false;
-  if (pattern.checkGap && OTHER_ACTION.test(match.groups?.['gap'] ?? '')) return false;
+  if (pattern.negatable === 'sentence' && words.negatedAnywhere.test(before)) return false;
+  if (pattern.negatable === true && words.negatedTail.test(before)) return false;
+  if (pattern.notStaffSubject && words.notStaffSubjectTail.test(before)) return false;
+  if (pattern.checkGap && words.otherAction.test(match.groups?.['gap'] ?? '')) return false;
   return true;
 }

@@ -39,6 +39,11 @@ describe('renderTicketBody', () => {
     expect(body).toContain('Sealed notes: 1, added as an internal comment (staff only).');
   });
 
+  it('records the language the call was taken in, when the call came from a run', () => {
+    expect(renderTicketBody(makeEscalation({ callerLanguage: 'es' }), REQUEST)).toContain('Call language: Spanish (es)');
+    expect(renderTicketBody(makeEscalation(), REQUEST)).not.toContain('Call language');
+  });
+
   it('says so when no SOP was followed or nothing was tried', () => {
     const body = renderTicketBody(makeEscalation({ sop: null, stepsTried: [] }), REQUEST);
     expect(body).toContain('No SOP was followed.');

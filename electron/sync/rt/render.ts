@@ -1,4 +1,5 @@
 import { IDENTITY_METHOD_TEXT } from '../../../shared/escalation/schema';
+import { languageName } from '../../../shared/i18n/languages';
 import type { Escalation } from '../../../shared/escalation/schema';
 import type { SealedNote } from '../connector';
 
@@ -39,6 +40,7 @@ export function renderTicketBody(escalation: Escalation, requestId: string, seal
       d.identity ? IDENTITY_METHOD_TEXT[d.identity] : 'Identity: not checked in Deskbook (no verification step on this call)',
       `Role: ${d.callerRole}`,
       ...optional('Name', d.callerName),
+      ...optional('Call language', d.callerLanguage && `${languageName(d.callerLanguage, 'en')} (${d.callerLanguage})`),
       `Callback phone: ${d.callbackPhone}`,
       ...optional('Student', studentLine(d.studentName, d.studentNumber)),
       ...optional('School', d.school),

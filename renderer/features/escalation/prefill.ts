@@ -3,6 +3,7 @@ import { outcomeOf, pathTaken } from '../../../shared/sop/engine';
 import type { RunState } from '../../../shared/sop/engine';
 import type { SopDocument } from '../../../shared/sop/schema';
 import { nodeLabel } from '../../../shared/sop/nodes';
+import { ownLanguage } from '../../../shared/sop/languages';
 import { ticketFromRun } from '../../../shared/sop/ticket';
 
 /** An empty draft, for an escalation started from the queue screen rather than a run. */
@@ -41,7 +42,13 @@ export interface RunDraft {
  * mapped fields, the priority the analyst chose (else the outcome's default), how identity was
  * checked, the path taken as "steps already tried", and the SOP id, version and path.
  */
-export function draftFromRun(runId: string, doc: SopDocument, state: RunState, notes: Readonly<Record<string, string>> = {}): RunDraft {
+export function draftFromRun(
+  runId: string,
+  doc: SopDocument,
+  state: RunState,
+  notes: Readonly<Record<string, string>> = {},
+  callerLanguage: string = ownLanguage(doc),
+): RunDraft {
   const outcome = outcomeOf(doc, state)?.outcome;
   const escalate = outcome?.type === 'escalate' ? outcome : null;
   const ticket = ticketFromRun(doc, state);
@@ -57,6 +64,7 @@ export function draftFromRun(runId: string, doc: SopDocument, state: RunState, n
     callerRole: ticket.callerRole,
     hostedOutage: ticket.hostedOutage,
     ...(ticket.identity ? { identity: ticket.identity } : {}),
+    callerLanguage,
     sop: { id: doc.id, version: doc.version, runId, path: path.map((step) => step.nodeId) },
   };
   return { draft, toSeal: ticket.sealed };
