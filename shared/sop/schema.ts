@@ -36,7 +36,6 @@ const textByLanguage = z
   .record(languageCodeSchema, z.string().min(1))
   .refine((map) => Object.keys(map).length > 0, { error: 'give the text in at least one language, e.g. { en: "...", es: "..." }' })
   .brand<'TextByLanguage'>();
-type TextByLanguage = z.output<typeof textByLanguage>;
 
 /**
  * Text said or shown in one language or several: a plain string is in the SOP's own language
