@@ -42,6 +42,11 @@ export interface RunRow {
   finishedAt: number | null;
   /** Set once an escalation draft was opened from this run. */
   draftId: string | null;
+  /**
+   * The language the caller speaks (`en`, `es`), one of the SOP's caller languages: the scripts
+   * shown and the ticket's call language. Absent on runs saved before it existed: the SOP's own.
+   */
+  callerLanguage?: string;
 }
 
 /** An escalation form as typed so far; autosaved, so nothing is lost to a crash or reload. */

@@ -121,6 +121,7 @@ describe('findUnsafeInstructions reads Spanish text too', () => {
     'Su hijo puede iniciar sesión en Home Access Center con el usuario que usa en la escuela.',
     'Nunca inicie sesión como el padre ni como el estudiante.',
     'Explíquele al padre lo que está haciendo y por qué.',
+    'Explíquele cómo se pide la clave de activación en la escuela.',
     'No podemos dar información de usuario ni contraseña del estudiante por teléfono.',
   ])('lets a safe Spanish instruction pass: %s', (text) => {
     expect(rulesIn(text)).toEqual([]);

@@ -73,7 +73,8 @@ const p = (rule: UnsafeRule, source: string, options: Partial<Omit<Pattern, 'rul
  */
 const ES_START = String.raw`(?<![\p{L}\p{N}])`;
 const ES_END = String.raw`(?![\p{L}\p{N}])`;
-const ES_SECRET = String.raw`(?:contraseñas?|claves?(?:\s+secretas?)?|credenciales|pin|password)`;
+// "clave de activación" is the portal's activation key, which a parent asks the school for.
+const ES_SECRET = String.raw`(?:contraseñas?|claves?(?:\s+secretas?)?(?!\s+de\s+activaci)|credenciales|pin|password)`;
 const ES_PERSON = String.raw`(?:(?:el|la|los|las|su|sus)\s+)?(?:padres?|madres?|tutor(?:es|as?)?|estudiantes?|alumn[oa]s?|hij[oa]s?|niñ[oa]s?|familia|persona\s+que\s+llama|usuari[oa]s?)`;
 const ES_ADULT = String.raw`(?:(?:al|a\s+la|a\s+los|a\s+su|a\s+sus)\s+)?(?:padres?|madres?|tutor(?:es|as?)?|familia|persona\s+que\s+llama)`;
 const ES_WORDS: PatternWords = {

@@ -3,6 +3,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
 import { callerRoleSchema } from '../../../shared/escalation/schema';
 import type { CallerRole, EscalationDraft, EscalationDraftInput, IdentityMethod } from '../../../shared/escalation/schema';
+import { languageName } from '../../../shared/i18n/languages';
 import { vendorPolicyFor } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useT } from '../../i18n';
@@ -174,6 +175,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     [draft.values.sop, t],
   );
   const identity = draft.values.identity;
+  const callerLanguage = draft.values.callerLanguage;
 
   return (
     // autoComplete="off" also keeps Chromium from saving the fields' text in its session-history
@@ -281,6 +283,11 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         <p className={identity && identity !== 'not-verified' ? 'muted' : 'warning'} data-testid="draft-identity">
           {identity ? t(IDENTITY_TEXT[identity]) : t('escalation.draft.identity.unchecked')}
         </p>
+        {callerLanguage && (
+          <p className="muted" data-testid="draft-call-language">
+            {t('escalation.draft.callLanguage', { language: languageName(callerLanguage, t.intl.locale) })}
+          </p>
+        )}
         <div className="field">
           <label htmlFor="draft-callerRole">{t('escalation.draft.callerRole.label')}</label>
           <select {...aria('callerRole')} {...register('callerRole')}>

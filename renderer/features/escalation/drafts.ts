@@ -16,7 +16,7 @@ import { draftForDisk } from './secrets';
 export async function openDraftFromRun(run: RunRow, now: number): Promise<string> {
   const existing = await existingDraftOf(run.id);
   if (existing) return existing;
-  const { draft: values, toSeal } = draftFromRun(run.id, run.doc, run.state, run.notes);
+  const { draft: values, toSeal } = draftFromRun(run.id, run.doc, run.state, run.notes, run.callerLanguage);
   // Values typed on sensitive nodes are sealed by main before the draft is written, outside the
   // transaction (an IPC round trip would end it). A failure to seal stops here with nothing
   // written, so the analyst can try again; nothing typed is silently dropped.

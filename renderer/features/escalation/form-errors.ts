@@ -27,6 +27,7 @@ export const FIELD_NAMES: Record<DraftField, MessageKey> = {
   school: 'escalation.field.school',
   callbackPhone: 'escalation.field.callbackPhone',
   priority: 'escalation.field.priority',
+  callerLanguage: 'escalation.field.callerLanguage',
   sop: 'escalation.field.sop',
   sealedNotes: 'escalation.field.sealedNotes',
 };

@@ -8,7 +8,7 @@ const PASSWORD = 'Tr0ub4dor&3';
 const SECRET_TEXT = `the password is ${PASSWORD}`;
 
 /** Fields of the draft that are not typed as free text: choices, the SOP trace and sealed-note handles. */
-const NOT_FREE_TEXT = new Set(['kind', 'callerRole', 'priority', 'sop', 'sealedNotes', 'identity', 'hostedOutage']);
+const NOT_FREE_TEXT = new Set(['kind', 'callerRole', 'priority', 'sop', 'sealedNotes', 'identity', 'hostedOutage', 'callerLanguage']);
 /**
  * Every other field of the schema, so a text field added to the form later is tested here too:
  * if draftForDisk does not clean it, the test for it fails.

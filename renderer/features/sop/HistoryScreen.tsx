@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import type { Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
+import { shownTitle, useUiLanguage } from './language';
 import { useFinishedRuns } from './run-queries';
 
 function duration(ms: number, t: Translate): string {
@@ -28,6 +29,7 @@ function outcomeText(run: RunRow, t: Translate): string {
 /** Finished calls: which procedure, how it ended, how long it took. */
 export function HistoryScreen() {
   const t = useT();
+  const uiLanguage = useUiLanguage();
   const runs = useFinishedRuns();
   const navigate = useAppStore((s) => s.navigate);
   return (
@@ -47,18 +49,21 @@ export function HistoryScreen() {
             </tr>
           </thead>
           <tbody>
-            {runs.map((run) => (
-              <tr key={run.id}>
-                <td>{run.finishedAt ? t.intl.formatDate(run.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => navigate({ name: 'run', runId: run.id })}>
-                    {run.doc.title}
-                  </button>
-                </td>
-                <td>{outcomeText(run, t)}</td>
-                <td>{duration((run.finishedAt ?? run.updatedAt) - run.startedAt, t)}</td>
-              </tr>
-            ))}
+            {runs.map((run) => {
+              const title = shownTitle(run.doc, uiLanguage);
+              return (
+                <tr key={run.id}>
+                  <td>{run.finishedAt ? t.intl.formatDate(run.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) : ''}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => navigate({ name: 'run', runId: run.id })} lang={title.lang}>
+                      {title.text}
+                    </button>
+                  </td>
+                  <td>{outcomeText(run, t)}</td>
+                  <td>{duration((run.finishedAt ?? run.updatedAt) - run.startedAt, t)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

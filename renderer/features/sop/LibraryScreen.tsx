@@ -5,8 +5,15 @@ import { useAppStore } from '../../state/store';
 import { useCatalog } from './catalog';
 import type { CatalogEntry } from './catalog';
 import { ImportPack } from './ImportPack';
+import { shownFirstSymptom, shownTitle, useUiLanguage } from './language';
+import type { Shown } from './language';
 import { useActiveRuns } from './run-queries';
 import { createSopSearch } from './search';
+
+/** A text for a message argument: a `lang` span when it is not in the interface language. */
+function inLanguage(shown: Shown) {
+  return shown.lang ? <span lang={shown.lang}>{shown.text}</span> : shown.text;
+}
 
 /**
  * The SOP library: type a few words of what the caller says, arrow to the procedure, Enter.
@@ -14,6 +21,7 @@ import { createSopSearch } from './search';
  */
 export function LibraryScreen() {
   const t = useT();
+  const uiLanguage = useUiLanguage();
   const catalog = useCatalog();
   const active = useActiveRuns();
   const navigate = useAppStore((s) => s.navigate);
@@ -38,7 +46,7 @@ export function LibraryScreen() {
   const open = async (entry: CatalogEntry) => {
     // The engine (and zod) load on the first open, not with the library.
     const { createRun } = await import('./runs');
-    const run = await createRun(entry.doc, entry.packId, Date.now(), districtNotes?.[entry.packId] ?? {});
+    const run = await createRun(entry.doc, entry.packId, Date.now(), districtNotes?.[entry.packId] ?? {}, uiLanguage);
     navigate({ name: 'run', runId: run.id });
   };
 
@@ -81,7 +89,7 @@ export function LibraryScreen() {
             {active.map((run) => (
               <li key={run.id}>
                 <button type="button" onClick={() => navigate({ name: 'run', runId: run.id })}>
-                  {t('sop.library.unfinished.resume', { title: run.doc.title })}
+                  {t.rich('sop.library.unfinished.resume', { title: inLanguage(shownTitle(run.doc, uiLanguage)) })}
                 </button>{' '}
                 <span className="muted">{t('sop.library.unfinished.started', { time: t.intl.formatTime(run.startedAt) })}</span>
               </li>
@@ -113,23 +121,29 @@ export function LibraryScreen() {
         {t('sop.library.count', { count: results.length })}
       </p>
       <ul id="sop-results" className="sop-list" ref={listRef} onKeyDown={onListKey} aria-label={t('sop.library.results.label')}>
-        {results.map((entry) => (
-          <li key={entry.key}>
-            <button type="button" className="sop-open" onClick={() => void open(entry)}>
-              <span className="sop-title">{entry.doc.title}</span>
-              <span className="muted sop-meta">
-                {t('sop.library.version', { version: entry.doc.version })} ·{' '}
-                {entry.source === 'district'
-                  ? t('sop.library.source.district', { pack: entry.packTitle })
-                  : entry.exampleFrom
-                    ? t('sop.library.source.example', { district: entry.exampleFrom })
-                    : t('sop.library.source.builtIn')}
-                {entry.doc.tags.length > 0 ? ` · ${entry.doc.tags.join(', ')}` : ''}
-              </span>
-              {entry.doc.symptoms[0] && <span className="sop-symptom">{t('sop.library.symptom', { symptom: entry.doc.symptoms[0] })}</span>}
-            </button>
-          </li>
-        ))}
+        {results.map((entry) => {
+          const title = shownTitle(entry.doc, uiLanguage);
+          const symptom = shownFirstSymptom(entry.doc, uiLanguage);
+          return (
+            <li key={entry.key}>
+              <button type="button" className="sop-open" onClick={() => void open(entry)}>
+                <span className="sop-title" lang={title.lang}>
+                  {title.text}
+                </span>
+                <span className="muted sop-meta">
+                  {t('sop.library.version', { version: entry.doc.version })} ·{' '}
+                  {entry.source === 'district'
+                    ? t('sop.library.source.district', { pack: entry.packTitle })
+                    : entry.exampleFrom
+                      ? t('sop.library.source.example', { district: entry.exampleFrom })
+                      : t('sop.library.source.builtIn')}
+                  {entry.doc.tags.length > 0 ? ` · ${entry.doc.tags.join(', ')}` : ''}
+                </span>
+                {symptom && <span className="sop-symptom">{t.rich('sop.library.symptom', { symptom: inLanguage(symptom) })}</span>}
+              </button>
+            </li>
+          );
+        })}
       </ul>
       {results.length === 0 && catalog.length > 0 && <p>{t('sop.library.noMatch', { query })}</p>}
       {catalog.length === 0 && (

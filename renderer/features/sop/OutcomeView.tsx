@@ -8,10 +8,27 @@ import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
 import { CallLogNote } from '../call-log';
 import { openDraftFromRun } from '../escalation';
+import { optionalAnalystText, useUiLanguage } from './language';
+import { SayPanel } from './NodeExtras';
 
-/** The end of a run: what to tell the caller, and for an escalation, the way to the ticket. */
-export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
+/**
+ * The end of a run: what to tell the caller (in the caller's language), and for an escalation,
+ * the way to the ticket.
+ */
+export function OutcomeView({
+  node,
+  run,
+  callerLanguage,
+  onSwitchLanguage,
+}: {
+  node: OutcomeNode;
+  run: RunRow;
+  callerLanguage: string;
+  onSwitchLanguage: () => void;
+}) {
   const t = useT();
+  const uiLanguage = useUiLanguage();
+  const text = optionalAnalystText(run.doc, node, 'text', node.text, uiLanguage);
   const navigate = useAppStore((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
   const vars = run.state.variables;
@@ -30,13 +47,12 @@ export function OutcomeView({ node, run }: { node: OutcomeNode; run: RunRow }) {
 
   return (
     <div className={`outcome outcome-${outcome.type}`}>
-      {node.text && <p className="node-text">{interpolate(node.text, vars)}</p>}
-      {node.say && (
-        <aside className="say" aria-label={t('sop.say.label')}>
-          <h3>{t('sop.say.label')}</h3>
-          <p>{interpolate(node.say, vars)}</p>
-        </aside>
+      {text && (
+        <p className="node-text" lang={text.lang}>
+          {interpolate(text.text, vars)}
+        </p>
       )}
+      <SayPanel doc={run.doc} node={node} vars={vars} callerLanguage={callerLanguage} onSwitch={onSwitchLanguage} />
       {outcome.type === 'resolved' && (
         <p>{t.rich('sop.outcome.resolved', { summary: outcome.summary, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       )}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
 import { NOT_VERIFIED } from '../../../shared/sop/engine';
-import type { SopNode, VerifyNode } from '../../../shared/sop/schema';
+import { callerLanguages, ownLanguage } from '../../../shared/sop/languages';
+import type { SopDocument, SopNode, VerifyNode } from '../../../shared/sop/schema';
 import { useT } from '../../i18n';
 import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
@@ -11,25 +12,34 @@ import { errorText } from '../../ui/error-text';
 import { InputForm } from './InputForm';
 import { NodeNotes, SayPanel } from './NodeExtras';
 import { OutcomeView } from './OutcomeView';
+import { analystText, autonym, nextCallerLanguage, optionalAnalystText, shownTitle, useUiLanguage } from './language';
+import type { Shown } from './language';
 import { useRun } from './run-queries';
-import { answerRun, backRun, saveNote } from './runs';
+import { answerRun, backRun, saveNote, setCallerLanguage } from './runs';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-function nodeHeading(node: SopNode, vars: Record<string, string>, t: Translate): string {
+/** The node's heading in the interface language: its title, else its prompt, else a word of ours. */
+function nodeHeading(doc: SopDocument, node: SopNode, vars: Record<string, string>, t: Translate, uiLanguage: string): Shown {
+  const title = optionalAnalystText(doc, node, 'title', node.title, uiLanguage);
+  const ours = (text: string): Shown => ({ text, lang: undefined });
+  const prompt = (own: string): Shown => {
+    const shown = analystText(doc, node, 'prompt', own, uiLanguage);
+    return { ...shown, text: interpolate(shown.text, vars) };
+  };
   switch (node.kind) {
     case 'step':
-      return node.title ?? t('sop.run.heading.step');
+      return title ?? ours(t('sop.run.heading.step'));
     case 'question':
-      return interpolate(node.prompt, vars);
+      return prompt(node.prompt);
     case 'input':
-      return node.title ?? interpolate(node.prompt, vars);
+      return title ?? prompt(node.prompt);
     case 'verify-identity':
-      return node.title ?? t('sop.run.heading.verify');
+      return title ?? ours(t('sop.run.heading.verify'));
     case 'outcome':
-      return node.title ?? t('sop.run.heading.outcome');
+      return title ?? ours(t('sop.run.heading.outcome'));
   }
 }
 
@@ -71,8 +81,16 @@ function MissingRun() {
 
 function RunView({ run }: { run: RunRow }) {
   const t = useT();
+  const uiLanguage = useUiLanguage();
   const navigate = useAppStore((s) => s.navigate);
   const [error, setError] = useState<string | null>(null);
+  // The caller's language is the analyst's choice on this call, kept here as well as on the row
+  // so an answer saved before the row is read back keeps it.
+  const [callerLanguage, setLocalCallerLanguage] = useState(() =>
+    run.callerLanguage !== undefined && callerLanguages(run.doc).includes(run.callerLanguage) ? run.callerLanguage : ownLanguage(run.doc),
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const bilingual = callerLanguages(run.doc).length > 1;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const node = currentNode(run.doc, run.state);
   const vars = run.state.variables;
@@ -95,8 +113,14 @@ function RunView({ run }: { run: RunRow }) {
     },
     [],
   );
-  const submit = useCallback((input: RunInput) => act(() => answerRun(run, input, Date.now())), [act, run]);
-  const goBack = useCallback(() => act(() => backRun(run, Date.now())), [act, run]);
+  const submit = useCallback((input: RunInput) => act(() => answerRun({ ...run, callerLanguage }, input, Date.now())), [act, run, callerLanguage]);
+  const goBack = useCallback(() => act(() => backRun({ ...run, callerLanguage }, Date.now())), [act, run, callerLanguage]);
+  const switchCallerLanguage = useCallback(() => {
+    const next = nextCallerLanguage(run.doc, callerLanguage);
+    setLocalCallerLanguage(next);
+    setAnnouncement(t('sop.say.switched', { language: autonym(next) }));
+    setCallerLanguage(run, next, Date.now()).catch((cause: unknown) => setError(errorText(cause)));
+  }, [run, callerLanguage, t]);
   const canGoBack = run.state.history.length > 0;
 
   // Move focus to the new node's heading so screen readers announce it and keys keep working;
@@ -110,6 +134,14 @@ function RunView({ run }: { run: RunRow }) {
       if (event.altKey && event.key === 'ArrowLeft') {
         event.preventDefault();
         if (canGoBack) void goBack();
+        return;
+      }
+      // L, or Alt+L even while typing; `code`, since macOS's Option-L types a character instead.
+      if (event.code === 'KeyL' && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.altKey || !isTyping(event.target))) {
+        if (bilingual) {
+          event.preventDefault();
+          switchCallerLanguage();
+        }
         return;
       }
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -132,13 +164,16 @@ function RunView({ run }: { run: RunRow }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [node, submit, goBack, canGoBack]);
+  }, [node, submit, goBack, canGoBack, bilingual, switchCallerLanguage]);
+
+  const title = shownTitle(run.doc, uiLanguage);
+  const heading = nodeHeading(run.doc, node, vars, t, uiLanguage);
 
   return (
     <div className="run">
       <header className="run-header">
         <p className="muted">
-          {run.doc.title} · v{run.doc.version}
+          {title.lang ? <span lang={title.lang}>{title.text}</span> : title.text} · v{run.doc.version}
         </p>
         <div
           role="progressbar"
@@ -159,12 +194,17 @@ function RunView({ run }: { run: RunRow }) {
         </div>
       </header>
       <section className="card node" aria-labelledby="node-heading" data-node-id={node.id}>
-        <h2 id="node-heading" tabIndex={-1} ref={headingRef}>
-          {nodeHeading(node, vars, t)}
+        <h2 id="node-heading" tabIndex={-1} ref={headingRef} lang={heading.lang}>
+          {heading.text}
         </h2>
-        <NodeBody node={node} run={run} onSubmit={submit} />
-        {node.kind !== 'outcome' && <SayPanel text={node.say} vars={vars} />}
-        <NodeNotes node={node} />
+        <NodeBody node={node} run={run} onSubmit={submit} callerLanguage={callerLanguage} onSwitchLanguage={switchCallerLanguage} />
+        {node.kind !== 'outcome' && (
+          <SayPanel doc={run.doc} node={node} vars={vars} callerLanguage={callerLanguage} onSwitch={switchCallerLanguage} />
+        )}
+        <p className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </p>
+        <NodeNotes doc={run.doc} node={node} />
         {error && (
           <p role="alert" className="error-text">
             {error}
@@ -185,14 +225,36 @@ function RunView({ run }: { run: RunRow }) {
   );
 }
 
-function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmit: (input: RunInput) => Promise<void> }) {
+function NodeBody({
+  node,
+  run,
+  onSubmit,
+  callerLanguage,
+  onSwitchLanguage,
+}: {
+  node: SopNode;
+  run: RunRow;
+  onSubmit: (input: RunInput) => Promise<void>;
+  callerLanguage: string;
+  onSwitchLanguage: () => void;
+}) {
   const t = useT();
+  const uiLanguage = useUiLanguage();
   const vars = run.state.variables;
+  /** A node text in the interface language, interpolated, in a paragraph with its `lang`. */
+  const paragraph = (field: string, own: string) => {
+    const shown = analystText(run.doc, node, field, own, uiLanguage);
+    return (
+      <p className="node-text" lang={shown.lang}>
+        {interpolate(shown.text, vars)}
+      </p>
+    );
+  };
   switch (node.kind) {
     case 'step':
       return (
         <>
-          <p className="node-text">{interpolate(node.text, vars)}</p>
+          {paragraph('text', node.text)}
           <button type="button" className="primary" onClick={() => void onSubmit({ type: 'continue' })}>
             {t('sop.run.continue')} <kbd>Enter</kbd>
           </button>
@@ -201,19 +263,22 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
     case 'question':
       return (
         <ol className="choices" aria-label={t('sop.run.choicesLabel')}>
-          {node.choices.map((choice, i) => (
-            <li key={choice.id}>
-              <button type="button" onClick={() => void onSubmit({ type: 'choice', choiceId: choice.id })} aria-keyshortcuts={String(i + 1)}>
-                <kbd>{i + 1}</kbd> {choice.label}
-              </button>
-            </li>
-          ))}
+          {node.choices.map((choice, i) => {
+            const label = analystText(run.doc, node, `choices[${i}].label`, choice.label, uiLanguage);
+            return (
+              <li key={choice.id}>
+                <button type="button" onClick={() => void onSubmit({ type: 'choice', choiceId: choice.id })} aria-keyshortcuts={String(i + 1)}>
+                  <kbd>{i + 1}</kbd> {label.lang ? <span lang={label.lang}>{interpolate(label.text, vars)}</span> : interpolate(label.text, vars)}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       );
     case 'verify-identity':
       return (
         <>
-          <p className="node-text">{interpolate(node.prompt, vars)}</p>
+          {paragraph('prompt', node.prompt)}
           <p className="muted">{t('sop.run.verify.recordOnly')}</p>
           <ol className="choices" aria-label={t('sop.run.verify.choicesLabel')}>
             {verifyChoices(node).map((choice, i) => (
@@ -229,16 +294,17 @@ function NodeBody({ node, run, onSubmit }: { node: SopNode; run: RunRow; onSubmi
     case 'input':
       return (
         <>
-          <p className="node-text">{interpolate(node.prompt, vars)}</p>
+          {paragraph('prompt', node.prompt)}
           <InputForm
             key={node.id}
+            doc={run.doc}
             node={node}
             initial={{ ...vars, ...(run.state.previousAnswer?.type === 'input' ? run.state.previousAnswer.values : {}) }}
             onSubmit={(values) => void onSubmit({ type: 'input', values })} />
         </>
       );
     case 'outcome':
-      return <OutcomeView node={node} run={run} />;
+      return <OutcomeView node={node} run={run} callerLanguage={callerLanguage} onSwitchLanguage={onSwitchLanguage} />;
   }
 }
 
