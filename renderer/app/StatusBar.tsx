@@ -84,7 +84,7 @@ export function StatusBar() {
   const update = useAppStore((s) => s.update);
   return (
     <footer className="statusbar">
-      <span role="status" aria-live="polite" className={`net net-${net?.state ?? 'unknown'}`} title={net?.detail}>
+      <span role="status" aria-live="polite" className={`net net-${net?.state ?? 'unknown'}`} title={net?.state === 'unconfigured' ? t('app.status.net.unconfiguredDetail') : net?.detail}>
         {t(net ? LABEL[net.state] : 'app.status.net.checking')}
       </span>
       {update && <UpdateNotice update={update} />}

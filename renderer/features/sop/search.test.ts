@@ -21,10 +21,13 @@ describe('searching procedures in English and Spanish', () => {
     ['no puedo entrar al portal de padres', 'ic-portal-login-help'],
     ['se me olvidó la contraseña del portal', 'ic-portal-login-help'],
     ['necesito una cuenta nueva del portal de padres', 'ic-portal-new-account'],
-    ['no puedo entrar a Home Access Center', 'hac-parent-login'],
-    ['mi hijo no puede entrar a HAC', 'hac-student-login'],
   ])('finds "%s"', (query, sop) => {
     expect(search(query).slice(0, 2).map((entry) => entry.doc.id)).toContain(sop);
+  });
+
+  it('tells a parent who cannot sign in from a child who cannot', () => {
+    expect(first('no puedo entrar a Home Access Center')).toBe('hac-parent-login');
+    expect(first('mi hijo no puede entrar a HAC')).toBe('hac-student-login');
   });
 
   it('finds a Spanish phrase typed without accents', () => {

@@ -47,7 +47,9 @@ export function createSopSearch(entries: readonly CatalogEntry[]): (query: strin
     storeFields: [],
     tokenize: (text) => text.split(/[^\p{L}\p{N}'’]+/u).filter((token) => token !== ''),
     processTerm: searchTerm,
-    searchOptions: { boost: { title: 3, symptoms: 2 }, fuzzy: 0.25, prefix: true, combineWith: 'AND' },
+    // Typos are forgiven in longer words only: "puedo" must not also match "puede" (a parent
+    // calling is not a child who cannot sign in), while "activaton" still finds "activation".
+    searchOptions: { boost: { title: 3, symptoms: 2 }, fuzzy: (term) => (term.length > 5 ? 0.25 : false), prefix: true, combineWith: 'AND' },
   });
   const byKey = new Map(entries.map((e) => [e.key, e]));
   index.addAll(
