@@ -73,7 +73,7 @@ describe('the message catalogue', () => {
         const problems: string[] = [];
         for (const [key, english] of Object.entries(en)) {
           const shapes = UI_LANGUAGES.map((language) => {
-            const text = languages[language][key as keyof typeof en] as string | undefined;
+            const text = (languages[language] as Record<string, string | undefined>)[key];
             if (text === undefined) return null;
             try {
               const ast = parse(text);

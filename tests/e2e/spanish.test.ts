@@ -150,7 +150,7 @@ describe('a HAC call taken entirely in Spanish', () => {
     const tickets = (await rt.tickets()).filter((t) => t.requestId === row?.requestId);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]?.publicText).toContain('Call language: Spanish (es)');
-    expect(tickets[0]?.escalation?.draft.callerLanguage).toBe('es');
+    expect((tickets[0]?.escalation as Escalation | undefined)?.draft.callerLanguage).toBe('es');
   });
 
   it('shows history and the supervisor screens in Spanish', async () => {

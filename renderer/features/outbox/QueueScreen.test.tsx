@@ -30,7 +30,7 @@ async function seed() {
     nextAttemptAt: Number.MAX_SAFE_INTEGER,
     lastError: signInText(401, 'bad token'),
   };
-  const draft: DraftRow = { id: 'draft-1', runId: null, values: { subject: '' } as DraftRow['values'], mode: 'new', createdAt: SAVED_AT, updatedAt: SAVED_AT };
+  const draft: DraftRow = { id: 'draft-1', runId: null, values: { subject: '' } as DraftRow['values'], mode: { kind: 'new' }, createdAt: SAVED_AT, updatedAt: SAVED_AT };
   await db().escalations.bulkPut([a, b]);
   await db().outbox.bulkPut([due, paused]);
   await db().drafts.put(draft);
