@@ -4,7 +4,7 @@ import type { ConnectorSettings } from '../../shared/ipc/settings';
 import { CONFORMANCE_TARGETS } from '../connectors/targets';
 import type { ConformanceTarget, RunningTarget } from '../connectors/target';
 import { rolePolicy } from '../support/main-services';
-import { runHacToEscalation } from './hac-call';
+import { runHacToEscalation, typeInto } from './hac-call';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
 import { readStore } from './idb';
@@ -18,13 +18,7 @@ import { readStore } from './idb';
 const SYSTEMS = ['Incident IQ', 'Zendesk', 'ServiceNow'];
 const SECRET = 'Hac-Temp-P4ss-8812';
 
-/** Types into a field by keyboard, replacing what it held. */
-async function type(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
+const type = typeInto;
 
 /** Fills the Ticketing system form for `settings` by keyboard, as a supervisor would from the admin's sheet. */
 async function fillSettings(page: Page, settings: ConnectorSettings, token: string): Promise<void> {

@@ -1,4 +1,27 @@
+import type { Page } from 'playwright-core';
 import type { LaunchedApp } from './harness';
+
+/**
+ * The HAC parent-login path to its escalation, each node with the key that answers it: verified by
+ * call back, own login, password rejected, capitals tried, login id right, no password by phone.
+ */
+export const HAC_ESCALATION_PATH: readonly (readonly [node: string, key: string])[] = [
+  ['verify', '1'],
+  ['has-parent-login', '1'],
+  ['problem', '1'],
+  ['check-capitals', 'Enter'],
+  ['capitals-worked', '2'],
+  ['login-id-correct', '1'],
+  ['no-password-over-phone', 'Enter'],
+];
+
+/** Types into a field by keyboard, replacing what it held. */
+export async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
 
 /**
  * A HAC parent-login call taken by keyboard up to its escalation: the caller verified by call
@@ -10,16 +33,7 @@ export async function runHacToEscalation(app: LaunchedApp) {
   await page.keyboard.press('Enter');
   await page.getByLabel('Caller name').fill('Maria Lopez');
   await page.keyboard.press('Enter');
-  const steps: [string, string][] = [
-    ['verify', '1'],
-    ['has-parent-login', '1'],
-    ['problem', '1'],
-    ['check-capitals', 'Enter'],
-    ['capitals-worked', '2'],
-    ['login-id-correct', '1'],
-    ['no-password-over-phone', 'Enter'],
-  ];
-  for (const [node, key] of steps) {
+  for (const [node, key] of HAC_ESCALATION_PATH) {
     await page.locator(`[data-node-id="${node}"]`).waitFor();
     await page.keyboard.press(key);
   }

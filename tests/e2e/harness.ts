@@ -56,6 +56,8 @@ export interface LaunchOptions {
   installKind?: InstallKind;
   /** An update client for the update controller (the packaged app's electron-updater). */
   updater?: UpdaterPort;
+  /** The computer's language as the browser reports it (`navigator.languages`), e.g. es-MX. */
+  locale?: string;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   await context.exposeBinding('__deskbookInvoke', (source, channel: unknown, input: unknown) =>
     services.router.dispatch({ url: source.frame.url(), isTopFrame: source.frame.parentFrame() === null }, channel, input),

@@ -5,6 +5,7 @@ import { requestTrackerTarget } from '../connectors/targets/request-tracker';
 import type { RunningTarget } from '../connectors/target';
 import { enforcedPolicy } from '../support/main-services';
 import { axeViolations } from './axe';
+import { HAC_ESCALATION_PATH, typeInto } from './hac-call';
 import { launchApp } from './harness';
 import type { LaunchedApp } from './harness';
 import { readStore } from './idb';
@@ -20,12 +21,7 @@ import { readStore } from './idb';
 /** Message keys as they would leak if a message were missing: `sop.library.heading`. */
 const RAW_KEY = /\b(?:app|sop|escalation|outbox|review|settings)\.[a-z][A-Za-z]*\.[A-Za-z.]+\b/;
 
-async function type(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
+const type = typeInto;
 
 /** No raw message key anywhere in the page's text or accessible names, and axe finds nothing. */
 async function checkScreen(page: Page, name: string): Promise<void> {
@@ -78,14 +74,15 @@ describe('a HAC call taken entirely in Spanish', () => {
     await form.getByRole('button', { name: 'Guardar', exact: true }).focus();
     await page.keyboard.press('Enter');
     await form.getByRole('status').filter({ hasText: 'Guardado.' }).waitFor();
-    await page.getByRole('button', { name: 'Probar la conexión' }).click();
+    await page.getByRole('button', { name: 'Probar la conexión' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('connection-report').textContent()).resolves.toMatch(/^✓ /);
   });
 
   it('finds the HAC procedure from a Spanish description and runs it by keyboard, the script in Spanish', async () => {
     const { page } = app;
     await page.keyboard.press('Control+1');
-    await page.getByLabel('Buscar procedimientos').fill('no puedo entrar a Home Access Center');
+    await type(page, 'Buscar procedimientos', 'no puedo entrar a Home Access Center');
     await page.keyboard.press('Enter');
     await page.getByText('Acceso de padres a HAC', { exact: false }).first().waitFor();
     await page.getByLabel('Nombre de quien llama').waitFor();
@@ -98,15 +95,7 @@ describe('a HAC call taken entirely in Spanish', () => {
     const script = page.getByRole('complementary', { name: 'Diga a quien llama' });
     await expect(script.locator('[lang="es"]').first().textContent()).resolves.toMatch(/confirmar con quién/);
     await checkScreen(page, 'runner: verify');
-    for (const [node, key] of [
-      ['verify', '1'],
-      ['has-parent-login', '1'],
-      ['problem', '1'],
-      ['check-capitals', 'Enter'],
-      ['capitals-worked', '2'],
-      ['login-id-correct', '1'],
-      ['no-password-over-phone', 'Enter'],
-    ] as const) {
+    for (const [node, key] of HAC_ESCALATION_PATH) {
       await page.locator(`[data-node-id="${node}"]`).waitFor();
       if (node === 'problem') await checkScreen(page, 'runner: question');
       await page.keyboard.press(key);
@@ -166,6 +155,24 @@ describe('a HAC call taken entirely in Spanish', () => {
       await checkScreen(page, heading);
     }
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('the interface language follows the computer’s', () => {
+  it('opens in Spanish on a Mexican-Spanish computer (lang es-MX), until Settings says otherwise', async () => {
+    const app = await launchApp({ locale: 'es-MX' });
+    try {
+      const { page } = app;
+      await page.getByLabel('Buscar procedimientos').waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es-MX');
+      await page.keyboard.press('Control+4');
+      await page.getByLabel('Idioma de la interfaz').selectOption('en');
+      await page.getByRole('form', { name: 'Idioma' }).getByRole('button', { name: 'Guardar' }).click();
+      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en-US');
+    } finally {
+      await app.dispose();
+    }
   });
 });
 
