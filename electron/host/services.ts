@@ -7,6 +7,7 @@ import { createAuditTrail } from '../audit';
 import { createRouter } from '../ipc/router';
 import type { Handlers, Router } from '../ipc/router';
 import { createNetMonitor } from '../net/monitor';
+import { createFilePackStore, createPackDistribution } from '../packs';
 import type { NetMonitor } from '../net/monitor';
 import { DEFAULT_EXTERNAL_HOSTS } from '../security/trusted-url';
 import { createCallLogService } from '../services/call-log';
@@ -22,6 +23,7 @@ import { createVault } from '../vault/vault';
 import type { Vault } from '../vault/vault';
 import { appHandlers, netHandlers } from './handlers/app';
 import { auditHandlers, policyHandlers, updatesHandlers } from './handlers/admin';
+import { packHandlers } from './handlers/packs';
 import { settingsHandlers } from './handlers/settings';
 import { reviewHandlers, syncHandlers } from './handlers/sync';
 import { vaultHandlers } from './handlers/vault';
@@ -101,6 +103,17 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
         onStatus: (status) => broadcast('updates:status', status),
       })
     : null;
+  // The district's own pack: fetched from SopPackUrl, trusted only as far as SopPackPublicKey.
+  const { sopPackUrl, sopPackPublicKey, allowedExternalHosts } = policy.values;
+  const packs = createPackDistribution({
+    fetch: platform.fetch,
+    store: createFilePackStore(path.join(platform.dataDir, 'packs')),
+    now,
+    log,
+    config: sopPackUrl && sopPackPublicKey ? { url: sopPackUrl, publicKey: sopPackPublicKey } : null,
+    lintOptions: { allowedLinkHosts: allowedExternalHosts },
+  });
+  packs.onChange(({ status }) => broadcast('packs:status', status));
   const purge = createPurgeSchedule(vault, () => effective().sealedNoteRetentionDays, now, log);
 
   const handlers = {
@@ -113,6 +126,7 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
     ...auditHandlers(audit, now, review.verifyAudit),
     ...updatesHandlers(updates, () => policy.values.updateMode, installKind),
     ...policyHandlers(() => policy),
+    ...packHandlers(packs),
   } satisfies Handlers;
 
   const router = createRouter({ handlers, allowedOrigin: platform.allowedOrigin, currentRole: () => effective().user.role, log });
@@ -127,11 +141,13 @@ export async function createMainServices(platform: Platform, broadcast: Broadcas
       net.start();
       updates?.start();
       purge.start();
+      void packs.start();
     },
     stop: () => {
       net.stop();
       updates?.stop();
       purge.stop();
+      packs.stop();
     },
   };
 }

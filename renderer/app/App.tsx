@@ -55,6 +55,7 @@ export function App() {
   const setNet = useAppStore((s) => s.setNet);
   const setSettings = useAppStore((s) => s.setSettings);
   const setUpdate = useAppStore((s) => s.setUpdate);
+  const setDistrictPack = useAppStore((s) => s.setDistrictPack);
   const setFlash = useAppStore((s) => s.setFlash);
   const api = getDeskbook();
   const role = useAppStore((s) => s.settings?.user.role);
@@ -69,13 +70,17 @@ export function App() {
     void api.updates.status().then((r) => r.ok && setUpdate(r.value));
     const offNet = api.on('net:status', setNet);
     const offUpdate = api.on('updates:status', setUpdate);
+    const loadPack = () => void api.packs.district().then((r) => r.ok && setDistrictPack(r.value));
+    loadPack();
+    const offPack = api.on('packs:status', loadPack);
     const stopOutbox = startAppOutbox();
     return () => {
       offNet();
       offUpdate();
+      offPack();
       stopOutbox();
     };
-  }, [api, setInfo, setNet, setSettings, setUpdate]);
+  }, [api, setInfo, setNet, setSettings, setUpdate, setDistrictPack]);
 
   useEffect(() => {
     if (view.name !== 'queue') setFlash(null);

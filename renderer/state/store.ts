@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import type { AppInfo, NetStatus } from '../../shared/ipc/contract';
+import type { DistrictPack } from '../../shared/ipc/packs';
 import type { SettingsView } from '../../shared/ipc/settings';
 import type { UpdateStatus } from '../../shared/policy/update';
 
@@ -32,6 +33,9 @@ export interface ShellSlice {
   /** Settings as main holds them (never the token itself). */
   settings: SettingsView | null;
   setSettings: (settings: SettingsView) => void;
+  /** The district's signed pack as main verified it (SopPackUrl), and its status. */
+  districtPack: DistrictPack | null;
+  setDistrictPack: (districtPack: DistrictPack) => void;
   /** A one-line confirmation shown after an action that moved the analyst elsewhere. */
   flash: string | null;
   setFlash: (flash: string | null) => void;
@@ -53,6 +57,8 @@ const createShellSlice: StateCreator<AppState, [], [], ShellSlice> = (set) => ({
   setUpdate: (update) => set({ update }),
   settings: null,
   setSettings: (settings) => set({ settings }),
+  districtPack: null,
+  setDistrictPack: (districtPack) => set({ districtPack }),
   flash: null,
   setFlash: (flash) => set({ flash }),
 });

@@ -30,12 +30,14 @@ export const CHANNEL_NAMES = [
   'updates:download',
   'updates:install',
   'policy:get',
+  'packs:district',
+  'packs:refresh',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Pushes from main to the renderer, named `domain:noun`. */
-export const EVENT_NAMES = ['net:status', 'updates:status'] as const;
+export const EVENT_NAMES = ['net:status', 'updates:status', 'packs:status'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

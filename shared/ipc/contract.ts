@@ -11,6 +11,7 @@ import {
 import { decisionOutcomeSchema, deliverRequestSchema, deliveryOutcomeSchema } from './sync';
 export type { DecisionResult } from './sync';
 import { policyReportSchema } from '../policy/report';
+import { districtPackSchema, packStatusSchema } from './packs';
 import { updateStatusSchema } from '../policy/update';
 import {
   decisionRequestSchema,
@@ -156,12 +157,18 @@ export const CHANNELS = {
   'updates:download': { input: none, output: updateStatusSchema },
   'updates:install': { input: none, output: z.object({ started: z.boolean() }) },
   'policy:get': { input: none, output: policyReportSchema },
+  /** The district's signed pack as main verified it, or null, and why (SopPackUrl). */
+  'packs:district': { input: none, output: districtPackSchema },
+  /** Asks the district's pack address now, instead of at the next 4-hourly check. */
+  'packs:refresh': { input: none, output: packStatusSchema },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 /** Payload schema of each push event. */
 export const EVENTS = {
   'net:status': netStatusSchema,
   'updates:status': updateStatusSchema,
+  /** The district pack or its status changed: fetch it again with packs:district. */
+  'packs:status': packStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type ChannelInput<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['input']>;

@@ -41,6 +41,10 @@ export interface PolicyValues {
   logCallStudentData: boolean;
   /** The interface language, or `system` to follow the OS. */
   uiLanguage: UiLanguageSetting;
+  /** Where the district publishes its signed SOP pack; '' when it does not. */
+  sopPackUrl: string;
+  /** The Ed25519 public key the pack must be signed with (base64 of the raw key, or PEM); ''. */
+  sopPackPublicKey: string;
 }
 
 export type PolicyField = keyof PolicyValues;
@@ -72,6 +76,8 @@ export const POLICY_NAMES = {
   logResolvedCalls: 'LogResolvedCalls',
   logCallStudentData: 'LogCallStudentData',
   uiLanguage: 'UiLanguage',
+  sopPackUrl: 'SopPackUrl',
+  sopPackPublicKey: 'SopPackPublicKey',
 } as const satisfies Record<PolicyField, string>;
 
 export type PolicyName = (typeof POLICY_NAMES)[PolicyField];
@@ -160,5 +166,19 @@ export const POLICY_VALUE_SCHEMAS = {
   districtNotes: jsonValue(districtNotesSchema),
   logResolvedCalls: flag,
   logCallStudentData: flag,
+  sopPackUrl: z
+    .string({ error: 'must be a URL' })
+    .trim()
+    .max(2048, 'at most 2048 characters')
+    .superRefine((url, ctx) => {
+      if (url === '') return;
+      const checked = connectorSettingsSchema.safeParse({ kind: 'webhook', url });
+      if (!checked.success) ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'invalid URL' });
+    }),
+  sopPackPublicKey: z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(1000, 'at most 1000 characters')
+    .regex(/^(?:[A-Za-z0-9+/]{43}=|-----BEGIN PUBLIC KEY-----\r?\n[\s\S]+\r?\n-----END PUBLIC KEY-----|)$/, 'must be an Ed25519 public key: the base64 text sign-pack keygen prints, or a PEM block on several lines'),
   uiLanguage: z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), uiLanguageSettingSchema),
 } satisfies { [F in PolicyField]: z.ZodType<PolicyValues[F], unknown> };

@@ -32,6 +32,8 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     logResolvedCalls: DEFAULT_SETTINGS.callLog.enabled,
     logCallStudentData: DEFAULT_SETTINGS.callLog.includeStudentData,
     uiLanguage: DEFAULT_SETTINGS.uiLanguage,
+    sopPackUrl: '',
+    sopPackPublicKey: '',
   };
 }
 

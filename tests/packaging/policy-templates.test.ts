@@ -5,6 +5,7 @@ import type { Element } from '@xmldom/xmldom';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { readLinuxPolicy } from '../../electron/policy/linux';
+import { parsePublicKey } from '../../electron/packs/signed-pack';
 import { parseRegQuery } from '../../electron/policy/reg-query';
 import { uiLanguageSettingSchema } from '../../shared/i18n/languages';
 import { ROLES } from '../../shared/ipc/roles';
@@ -107,12 +108,16 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    LogResolvedCalls    REG_DWORD    0x1',
       '    LogCallStudentData    REG_DWORD    0x0',
       '    UiLanguage    REG_SZ    es',
+      '    SopPackUrl    REG_SZ    https://help.springfield.example.org/deskbook/district.signed.json',
+      '    SopPackPublicKey    REG_SZ    qs0/wgkLTJN642oD2pSWGVl1dSO3BOnsyhkqmEryEzY=',
     ].join('\r\n');
     const values = Object.fromEntries((parseRegQuery(output)[0]?.values ?? []).map((v) => [v.name, v.data]));
     const r = resolvePolicy({ admin: { enforced: layerFrom(values, 'HKLM'), recommended: {}, warnings: [], unreadable: false }, user: {}, builtIn: builtInPolicyValues('msi', []) });
     expect(r.problems).toEqual([]);
     expect(Object.values(r.keys).every((k) => k.locked)).toBe(true);
     expect(r.values.uiLanguage).toBe('es');
+    expect(r.values.sopPackUrl).toBe('https://help.springfield.example.org/deskbook/district.signed.json');
+    expect(r.values.sopPackPublicKey).toBe('qs0/wgkLTJN642oD2pSWGVl1dSO3BOnsyhkqmEryEzY=');
   });
 });
 
@@ -144,5 +149,20 @@ describe('Linux policy sample (build/policy/policy.example.json)', () => {
     expect(r.problems).toEqual([]);
     expect(r.keys.updateMode).toEqual({ source: 'policy-enforced', locked: true });
     expect(r.keys.sealedNoteRetentionDays).toEqual({ source: 'user', locked: false });
+  });
+});
+
+describe('signed SOP pack samples (SopPackUrl, SopPackPublicKey)', () => {
+  it('use a public key Deskbook can verify with, the same in every template', () => {
+    const profile = read('org.deskbook.app.mobileconfig');
+    const keys = [
+      /<key>SopPackPublicKey<\/key>\s*<string>([^<]*)<\/string>/.exec(profile)?.[1],
+      (JSON.parse(read('policy.example.json')) as { enforced: Record<string, string> }).enforced.SopPackPublicKey,
+    ];
+    for (const key of keys) {
+      expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      expect(parsePublicKey(key ?? '')).toMatchObject({ ok: true });
+    }
+    expect(new Set(keys).size).toBe(1);
   });
 });

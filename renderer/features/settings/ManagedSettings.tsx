@@ -35,6 +35,8 @@ const FIELD_WORDS: Record<PolicyField, MessageKey> = {
   logResolvedCalls: 'settings.managed.field.logResolvedCalls',
   logCallStudentData: 'settings.managed.field.logCallStudentData',
   uiLanguage: 'settings.managed.field.uiLanguage',
+  sopPackUrl: 'settings.managed.field.sopPackUrl',
+  sopPackPublicKey: 'settings.managed.field.sopPackPublicKey',
 };
 
 /** The policy report, shared by the settings forms to lock what the district enforces. */

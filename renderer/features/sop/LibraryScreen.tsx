@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import { useCatalog } from './catalog';
 import type { CatalogEntry } from './catalog';
+import { DistrictPackStatus } from './DistrictPackStatus';
 import { ImportPack } from './ImportPack';
 import { shownFirstSymptom, shownTitle, useUiLanguage } from './language';
 import type { Shown } from './language';
@@ -150,6 +151,7 @@ export function LibraryScreen() {
         <p role="status">{t('sop.library.empty')}</p>
       )}
       <p className="muted">{t('sop.library.about')}</p>
+      <DistrictPackStatus />
       <ImportPack />
     </div>
   );

@@ -65,11 +65,17 @@ export function buildCatalog(
 export function useCatalog(): CatalogEntry[] {
   const imported = useLiveQuery(() => db().packs.toArray(), [], []);
   const library = useAppStore((s) => s.settings?.library);
+  // The district's published pack, verified by main, is one more district pack: the newest version wins.
+  const published = useAppStore((s) => s.districtPack?.pack);
   const builtInPacks = library?.builtInPacks ?? 'show';
   const enabledPacks = library?.enabledPacks;
   return useMemo(
-    () => buildCatalog(BUILTIN_PACKS, imported.map((row) => row.pack), { builtInPacks, enabledPacks: enabledPacks ?? [] }),
-    [imported, builtInPacks, enabledPacks],
+    () =>
+      buildCatalog(BUILTIN_PACKS, [...imported.map((row) => row.pack), ...(published ? [published] : [])], {
+        builtInPacks,
+        enabledPacks: enabledPacks ?? [],
+      }),
+    [imported, published, builtInPacks, enabledPacks],
   );
 }
 
