@@ -88,9 +88,19 @@ async function openByKeyboard(doc: SopDocument): Promise<void> {
   await search.focus();
   await page.keyboard.press('Control+a');
   await page.keyboard.type(doc.title);
-  const titles = await page.locator('.sop-open .sop-title').allTextContents();
+  // The list re-renders after the last keystroke: read it once it has settled (the same twice,
+  // a frame apart, with the procedure in it), or a busy machine reads the previous query's list.
+  const results = page.locator('.sop-open .sop-title');
+  let titles: string[] = [];
+  await expect
+    .poll(async () => {
+      const before = await results.allTextContents();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      titles = await results.allTextContents();
+      return before.join('|') === titles.join('|') && titles.includes(doc.title);
+    })
+    .toBe(true);
   const index = titles.indexOf(doc.title);
-  expect(index).toBeGreaterThanOrEqual(0);
   // Enter opens the first match; ↓ from the search box lands on the first result.
   if (index > 0) for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
 import { NOT_VERIFIED } from '../../../shared/sop/engine';
@@ -129,7 +129,9 @@ function RunView({ run }: { run: RunRow }) {
     if (node.kind === 'step' || node.kind === 'question' || node.kind === 'verify-identity') headingRef.current?.focus();
   }, [node.id, node.kind]);
 
-  useEffect(() => {
+  // A layout effect: the keys must answer the node on screen from the moment it is painted, or a
+  // fast typist's key (or a test's) reaches the previous node's handler.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && event.key === 'ArrowLeft') {
         event.preventDefault();
