@@ -7,7 +7,7 @@ import { DEFAULT_MAX_PACK_BYTES, downloadPackFile } from './download';
 import type { PackFetch } from './download';
 import type { PackStore } from './file-store';
 import { briefProblems, parsePackText } from './parse-pack';
-import { compareSemver } from './semver';
+import { compareSemver } from '../../shared/sop/semver';
 import { parsePublicKey, verifySignedPack } from './signed-pack';
 
 export type { PackStatus } from '../../shared/ipc/packs';

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { LibrarySettings } from '../../../shared/ipc/settings';
 import { BUILTIN_PACKS } from '../../../shared/sop/packs';
+import { compareSemver } from '../../../shared/sop/semver';
 import { useAppStore } from '../../state/store';
 import type { SopDocument, SopPack } from '../../../shared/sop/schema';
 import { db } from '../../db/db';
@@ -20,16 +21,6 @@ export interface CatalogEntry {
 /** What the library offers when no policy says otherwise: every pack, built-ins included. */
 const ALL_PACKS: Pick<LibrarySettings, 'builtInPacks' | 'enabledPacks'> = { builtInPacks: 'show', enabledPacks: [] };
 
-function compareSemver(a: string, b: string): number {
-  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 /**
  * Builds the catalog: built-in packs, then imported district packs (the newest version of each
  * pack id). A district pack with the same SOP id as a built-in one replaces it, so a district can
@@ -46,7 +37,7 @@ export function buildCatalog(
   const newest = new Map<string, SopPack>();
   for (const pack of imported) {
     const current = newest.get(pack.id);
-    if (!current || compareSemver(pack.version, current.version) > 0) newest.set(pack.id, pack);
+    if (!current || (compareSemver(pack.version, current.version) ?? 0) > 0) newest.set(pack.id, pack);
   }
   const bySop = new Map<string, CatalogEntry>();
   const add = (pack: SopPack, source: CatalogEntry['source']) => {
@@ -79,4 +70,3 @@ export function useCatalog(): CatalogEntry[] {
   );
 }
 
-export { compareSemver };
