@@ -4,6 +4,7 @@ import type { core } from 'zod';
 import { escalationDraftSchema } from '../../../shared/escalation/schema';
 import type { EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
 import type { MessageKey } from '../../i18n';
+import { fieldErrorText } from '../../ui/field-reasons';
 
 /** `t` from renderer/i18n or `useT()`: a message in the interface language. */
 export type MessageFn = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -57,24 +58,13 @@ const ISSUE_MESSAGES: Partial<Record<string, Partial<Record<MappedCode, MessageK
 };
 
 /**
- * The callback phone's reasons (shared/fields: "Callback phone: <reason>"): its issues are all
- * custom, so the reason tells them apart.
+ * The callback phone's issues are all custom, "Callback phone: <reason>" from shared/fields: the
+ * reason is translated as every field's is (renderer/ui/field-reasons.ts).
  */
-const PHONE_REASONS: Readonly<Record<string, MessageKey>> = {
-  'is required': 'escalation.error.callbackPhone.required',
-  'must be a 10-digit US number': 'escalation.error.callbackPhone.notUs',
-  'area code cannot start with 0 or 1': 'escalation.error.callbackPhone.areaCode',
-};
-const PHONE_SERVICE_CODE = /^area code cannot be a service code like (\d{3})$/;
-
 function phoneMessage(issue: core.$ZodIssue, translate: MessageFn): string | null {
-  const prefix = 'Callback phone: ';
-  if (issue.code !== 'custom' || !issue.message.startsWith(prefix)) return null;
-  const reason = issue.message.slice(prefix.length);
-  const key = PHONE_REASONS[reason];
-  if (key) return translate(key);
-  const serviceCode = PHONE_SERVICE_CODE.exec(reason);
-  return serviceCode ? translate('escalation.error.callbackPhone.serviceCode', { code: serviceCode[1]! }) : null;
+  if (issue.code !== 'custom') return null;
+  const shown = fieldErrorText(issue.message, 'Callback phone', translate, translate(FIELD_NAMES.callbackPhone));
+  return shown === issue.message ? null : shown;
 }
 
 /** The issue's path as ISSUE_MESSAGES names it: `stepsTried.3` is `stepsTried.*`. */

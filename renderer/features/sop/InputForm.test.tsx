@@ -4,7 +4,8 @@ import { I18nProvider } from '../../i18n';
 import { createDeskbookIntl, setActiveIntl, translator } from '../../i18n/intl';
 import type { Translate } from '../../i18n';
 import { BILINGUAL_DOC, CALLBACK_NODE } from './bilingual.testkit';
-import { InputForm, fieldErrorText } from './InputForm';
+import { fieldErrorText } from '../../ui/field-reasons';
+import { InputForm } from './InputForm';
 
 afterEach(() => {
   cleanup();

@@ -3,48 +3,10 @@ import type { FormEvent } from 'react';
 import { fieldValidator } from '../../../shared/fields';
 import type { InputField, InputNode, SopDocument } from '../../../shared/sop/schema';
 import { useT } from '../../i18n';
-import type { MessageKey, Translate } from '../../i18n';
+import { fieldErrorText } from '../../ui/field-reasons';
+import type { Translate } from '../../i18n';
 import { analystText, optionalAnalystText, useUiLanguage } from './language';
 import type { Shown } from './language';
-
-/**
- * The reasons shared/fields gives (in English, after "<label>: "), each with its message. A
- * reason not listed here (a pack's own pattern hint, a new check) is shown as written.
- */
-const FIELD_REASONS: readonly { pattern: RegExp; key: MessageKey; values?: (match: RegExpMatchArray) => Record<string, string | number> }[] = [
-  { pattern: /^is required$/, key: 'sop.input.reason.required' },
-  { pattern: /^must be text$/, key: 'sop.input.reason.text' },
-  { pattern: /^must be a 10-digit US number$/, key: 'sop.input.reason.phone' },
-  { pattern: /^area code cannot start with 0 or 1$/, key: 'sop.input.reason.areaCode' },
-  { pattern: /^area code cannot be a service code like (\d+)$/, key: 'sop.input.reason.serviceCode', values: (m) => ({ code: m[1] ?? '' }) },
-  { pattern: /^must contain digits only$/, key: 'sop.input.reason.digitsOnly' },
-  { pattern: /^must be (\d+) digits$/, key: 'sop.input.reason.digits', values: (m) => ({ count: Number(m[1]) }) },
-  { pattern: /^must be (\d+) to (\d+) digits$/, key: 'sop.input.reason.digitsBetween', values: (m) => ({ min: m[1] ?? '', max: m[2] ?? '' }) },
-  { pattern: /^must be a date written YYYY-MM-DD$/, key: 'sop.input.reason.dateFormat' },
-  { pattern: /^must be a real calendar date$/, key: 'sop.input.reason.realDate' },
-  { pattern: /^must be on or after (\S+)$/, key: 'sop.input.reason.onOrAfter', values: (m) => ({ date: m[1] ?? '' }) },
-  { pattern: /^must be on or before (\S+)$/, key: 'sop.input.reason.onOrBefore', values: (m) => ({ date: m[1] ?? '' }) },
-  { pattern: /^must be at most (\d+) characters$/, key: 'sop.input.reason.atMost', values: (m) => ({ count: Number(m[1]) }) },
-  { pattern: /^must be at least (\d+) characters$/, key: 'sop.input.reason.atLeast', values: (m) => ({ count: Number(m[1]) }) },
-  { pattern: /^must be yes or no$/, key: 'sop.input.reason.yesNo' },
-  { pattern: /^is not in the expected format$/, key: 'sop.input.reason.format' },
-];
-
-/**
- * A validation message ("<label>: <reason>") in the interface language: the reason matched
- * against shared/fields' English reasons and translated (English reads exactly as before),
- * anything unrecognised shown as it came.
- */
-export function fieldErrorText(message: string, label: string, t: Translate): string {
-  const prefix = `${label}: `;
-  if (!message.startsWith(prefix)) return message;
-  const reason = message.slice(prefix.length);
-  for (const known of FIELD_REASONS) {
-    const match = reason.match(known.pattern);
-    if (match) return t('sop.input.error', { label, reason: t(known.key, known.values?.(match)) });
-  }
-  return message;
-}
 
 /** A field as the analyst reads it (label and hint in the interface language), and as it is checked. */
 interface ShownField {
