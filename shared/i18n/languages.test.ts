@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UI_LANGUAGE_NAMES, languageName, primaryLanguage, resolveUiLanguage, uiLanguageSettingSchema } from './languages';
+import { UI_LANGUAGE_NAMES, languageLabel, languageName, primaryLanguage, resolveUiLanguage, uiLanguageSettingSchema } from './languages';
 
 describe('resolveUiLanguage', () => {
   it('uses the setting when it names a language, whatever the OS says', () => {
@@ -57,5 +57,11 @@ describe('primaryLanguage and languageName', () => {
 
   it('falls back to the code itself when it is not a language tag', () => {
     expect(languageName('not a tag!', 'en')).toBe('not a tag!');
+  });
+
+  it('capitalizes a language name that stands alone as a label or a value', () => {
+    expect(languageLabel('es', 'es')).toBe('Español');
+    expect(languageLabel('es', 'en')).toBe('Spanish');
+    expect(languageLabel('en', 'es')).toBe('Inglés');
   });
 });

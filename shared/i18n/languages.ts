@@ -52,3 +52,9 @@ export function languageName(code: string, inLanguage: string): string {
     return code;
   }
 }
+
+/** {@link languageName}, capitalized as a label or a value on its own starts: "Español", "Spanish". */
+export function languageLabel(code: string, inLanguage: string): string {
+  const name = languageName(code, inLanguage);
+  return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
+}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { languageLabel } from '../../../shared/i18n/languages';
 import type { ReviewDetail as Detail, ReviewItem } from '../../../shared/review/schema';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useAppStore } from '../../state/store';
@@ -34,6 +35,8 @@ function Facts({ item }: { item: ReviewItem }) {
     ['review.facts.priority', word(PRIORITY_WORD, d.priority)],
     ['review.facts.caller', [d.callerName, d.callerRole ? word(CALLER_ROLE, d.callerRole) : ''].filter(Boolean).join(', ')],
     ['review.facts.callback', d.callbackPhone],
+    // Who calls back needs to know the parent spoke Spanish on the call.
+    ['review.facts.callLanguage', d.callerLanguage ? languageLabel(d.callerLanguage, t.intl.locale) : undefined],
     ['review.facts.student', [d.studentName, d.studentNumber].filter(Boolean).join(' · ') || undefined],
     ['review.facts.school', d.school],
     ['review.facts.sop', d.sop ? t('review.facts.sopVersion', { id: d.sop.id, version: d.sop.version }) : undefined],

@@ -1,4 +1,4 @@
-import { languageName, primaryLanguage } from '../../../shared/i18n/languages';
+import { languageLabel, primaryLanguage } from '../../../shared/i18n/languages';
 import { callerLanguages, hasTextIn, ownLanguage, symptomsIn, textIn, titleIn } from '../../../shared/sop/languages';
 import type { SopDocument, SopNode } from '../../../shared/sop/schema';
 import { useT } from '../../i18n';
@@ -93,6 +93,5 @@ export function nextCallerLanguage(doc: Pick<SopDocument, 'locale' | 'languages'
 
 /** A language named in itself, capitalized as a label starts: `es` → `Español`. */
 export function autonym(code: string): string {
-  const name = languageName(code, code);
-  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  return languageLabel(code, code);
 }
