@@ -30,6 +30,7 @@ const FEATURE_DEPENDENCIES = {
   review: [],
   settings: [],
   outbox: ['escalation'], // the queue screen opens drafts
+  studio: ['sop'], // the preview is the real runner
 };
 assertAcyclic(FEATURE_DEPENDENCIES);
 

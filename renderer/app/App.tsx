@@ -11,8 +11,9 @@ import { QueueScreen } from '../features/outbox';
 import { SettingsScreen } from '../features/settings';
 import { AuditScreen, DashboardScreen, ReviewScreen } from '../features/review';
 import { HistoryScreen, LibraryScreen, RunScreen } from '../features/sop';
+import { StudioScreen } from '../features/studio';
 
-type NavName = 'library' | 'queue' | 'history' | 'settings' | 'review' | 'dashboard' | 'audit';
+type NavName = 'library' | 'queue' | 'history' | 'settings' | 'review' | 'dashboard' | 'audit' | 'studio';
 const NAV: { name: NavName; label: MessageKey; key: string; supervisor?: true }[] = [
   { name: 'library', label: 'app.nav.library', key: '1' },
   { name: 'queue', label: 'app.nav.queue', key: '2' },
@@ -21,6 +22,7 @@ const NAV: { name: NavName; label: MessageKey; key: string; supervisor?: true }[
   { name: 'review', label: 'app.nav.review', key: '5', supervisor: true },
   { name: 'dashboard', label: 'app.nav.dashboard', key: '6', supervisor: true },
   { name: 'audit', label: 'app.nav.audit', key: '7', supervisor: true },
+  { name: 'studio', label: 'app.nav.studio', key: '8', supervisor: true },
 ];
 
 function Screen({ view }: { view: View }) {
@@ -43,6 +45,8 @@ function Screen({ view }: { view: View }) {
       return <DashboardScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'studio':
+      return <StudioScreen sopId={view.sopId} />;
   }
 }
 

@@ -24,6 +24,7 @@ import type { DeliveryResult } from '../../shared/ipc/sync';
 import type { Decision, ReviewDetail, ReviewEvent, ReviewItem, ReviewState } from '../../shared/review/schema';
 import type { RunState } from '../../shared/sop/engine';
 import type { SopDocument, SopPack } from '../../shared/sop/schema';
+import type { SopDiff } from '../../shared/sop/diff';
 import { upgradeDraftMode } from './draft-mode';
 import type { DraftMode } from './draft-mode';
 
@@ -178,6 +179,30 @@ export interface MetaRow {
   value: string | null;
 }
 
+/**
+ * A procedure in the SOP Studio: the draft a supervisor is editing and every version published
+ * from it, oldest first. Runs hold the document they started on, so publishing or rolling back
+ * never moves a run in progress to another version.
+ */
+export interface StudioRow {
+  /** The SOP id; stable across versions. */
+  id: string;
+  draft: SopDocument;
+  published: StudioVersion[];
+  updatedAt: number;
+}
+
+/** One published version of a Studio procedure and what changed from the one before it. */
+export interface StudioVersion {
+  version: string;
+  doc: SopDocument;
+  publishedAt: number;
+  /** What this version changed from the previous published one; null for the first. */
+  diff: SopDiff | null;
+  /** Set when this version restores an earlier one's steps: that version. */
+  restores?: string;
+}
+
 export type DeskbookDb = Dexie & {
   runs: EntityTable<RunRow, 'id'>;
   drafts: EntityTable<DraftRow, 'id'>;
@@ -188,6 +213,7 @@ export type DeskbookDb = Dexie & {
   decisions: EntityTable<DecisionRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   callLogs: EntityTable<CallLogRow, 'runId'>;
+  studio: EntityTable<StudioRow, 'id'>;
 };
 
 /**
@@ -216,6 +242,8 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
   db.version(3).upgrade((tx) => tx.table('drafts').toCollection().modify(upgradeDraftMode));
   // Version 4: logged calls (a new table; no existing row changes).
   db.version(4).stores({ callLogs: 'runId, status' });
+  // Version 5: the SOP Studio's procedures (a new table; no existing row changes).
+  db.version(5).stores({ studio: 'id, updatedAt' });
   return db;
 }
 

@@ -4,6 +4,7 @@ import enOutbox from './en/outbox.json';
 import enReview from './en/review.json';
 import enSettings from './en/settings.json';
 import enSop from './en/sop.json';
+import type enStudio from './en/studio.json';
 import esApp from './es/app.json';
 import esEscalation from './es/escalation.json';
 import esOutbox from './es/outbox.json';
@@ -30,11 +31,14 @@ export const AREAS = {
 
 const EN = { ...enApp, ...enSop, ...enEscalation, ...enOutbox, ...enReview, ...enSettings };
 
-/** Every message key, from the English catalogue. */
-export type MessageKey = keyof typeof EN;
+/**
+ * Every message key, from the English catalogue: the areas above, loaded with the app, and the
+ * lazy ones (lazy-areas.ts), loaded with their screen and provided by `WithAreaMessages`.
+ */
+export type MessageKey = keyof typeof EN | keyof typeof enStudio;
 
 /** A language's messages, each key falling back to English when that language lacks it. */
-export function messagesFor(language: UiLanguage): Readonly<Record<MessageKey, string>> {
+export function messagesFor(language: UiLanguage): Readonly<Record<keyof typeof EN, string>> {
   if (language === 'en') return EN;
   const own = Object.values(AREAS).reduce<Record<string, string>>((all, area) => Object.assign(all, area[language]), {});
   return { ...EN, ...own };

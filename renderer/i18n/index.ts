@@ -3,3 +3,4 @@ export { useT } from './useT';
 export type { Translate } from './useT';
 export { t, activeIntl, activeUiLanguage } from './intl';
 export type { MessageKey } from './catalogue';
+export { WithAreaMessages } from './WithAreaMessages';

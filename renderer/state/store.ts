@@ -15,7 +15,8 @@ export type View =
   | { name: 'settings' }
   | { name: 'review' }
   | { name: 'dashboard' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'studio'; sopId?: string };
 
 export interface NavSlice {
   view: View;

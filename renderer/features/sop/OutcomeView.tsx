@@ -20,11 +20,14 @@ export function OutcomeView({
   run,
   callerLanguage,
   onSwitchLanguage,
+  preview = false,
 }: {
   node: OutcomeNode;
   run: RunRow;
   callerLanguage: string;
   onSwitchLanguage: () => void;
+  /** In the Studio's preview: no ticket, no call log, no way out to the library. */
+  preview?: boolean;
 }) {
   const t = useT();
   const uiLanguage = useUiLanguage();
@@ -72,17 +75,19 @@ export function OutcomeView({
           </p>
           <p>{outcome.summary}</p>
           {outcome.sealedNote && <p className="muted">{t('sop.outcome.sealedNote', { prompt: outcome.sealedNote.prompt })}</p>}
-          <button type="button" className="primary" onClick={() => void createTicket()} autoFocus>
-            {t(run.draftId ? 'sop.outcome.openTicket' : 'sop.outcome.createTicket')}
-          </button>
+          {!preview && (
+            <button type="button" className="primary" onClick={() => void createTicket()} autoFocus>
+              {t(run.draftId ? 'sop.outcome.openTicket' : 'sop.outcome.createTicket')}
+            </button>
+          )}
         </>
       )}
-      {outcome.type !== 'escalate' && (
+      {outcome.type !== 'escalate' && !preview && (
         <button type="button" className="primary" onClick={() => navigate({ name: 'library' })} autoFocus>
           {t('sop.outcome.finish')}
         </button>
       )}
-      <CallLogNote run={run} />
+      {preview ? <p className="muted">{t('sop.outcome.previewEnd')}</p> : <CallLogNote run={run} />}
       {error && (
         <p role="alert" className="error-text">
           {error}

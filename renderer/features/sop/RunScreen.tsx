@@ -79,7 +79,23 @@ function MissingRun() {
   );
 }
 
-function RunView({ run }: { run: RunRow }) {
+/**
+ * Where a run's answers go. A real run saves each to IndexedDB before the next node shows; the
+ * SOP Studio's preview keeps them in memory, so trying a draft leaves no run in the history.
+ */
+export interface RunActions {
+  answer: (row: RunRow, input: RunInput, now: number) => Promise<RunRow>;
+  back: (row: RunRow, now: number) => Promise<RunRow>;
+  setCallerLanguage: (row: RunRow, language: string, now: number) => Promise<RunRow>;
+}
+
+const SAVED_RUN: RunActions = { answer: answerRun, back: backRun, setCallerLanguage };
+
+/**
+ * The runner on one run. `preview` is the Studio's: the same screens and keys, without the step
+ * notes, the way back to the library or the ticket an escalation would open.
+ */
+export function RunView({ run, actions = SAVED_RUN, preview = false }: { run: RunRow; actions?: RunActions; preview?: boolean }) {
   const t = useT();
   const uiLanguage = useUiLanguage();
   const navigate = useAppStore((s) => s.navigate);
@@ -113,14 +129,14 @@ function RunView({ run }: { run: RunRow }) {
     },
     [],
   );
-  const submit = useCallback((input: RunInput) => act(() => answerRun({ ...run, callerLanguage }, input, Date.now())), [act, run, callerLanguage]);
-  const goBack = useCallback(() => act(() => backRun({ ...run, callerLanguage }, Date.now())), [act, run, callerLanguage]);
+  const submit = useCallback((input: RunInput) => act(() => actions.answer({ ...run, callerLanguage }, input, Date.now())), [act, actions, run, callerLanguage]);
+  const goBack = useCallback(() => act(() => actions.back({ ...run, callerLanguage }, Date.now())), [act, actions, run, callerLanguage]);
   const switchCallerLanguage = useCallback(() => {
     const next = nextCallerLanguage(run.doc, callerLanguage);
     setLocalCallerLanguage(next);
     setAnnouncement(t('sop.say.switched', { language: autonym(next) }));
-    setCallerLanguage(run, next, Date.now()).catch((cause: unknown) => setError(errorText(cause)));
-  }, [run, callerLanguage, t]);
+    actions.setCallerLanguage(run, next, Date.now()).catch((cause: unknown) => setError(errorText(cause)));
+  }, [actions, run, callerLanguage, t]);
   const canGoBack = run.state.history.length > 0;
 
   // Move focus to the new node's heading so screen readers announce it and keys keep working;
@@ -199,7 +215,7 @@ function RunView({ run }: { run: RunRow }) {
         <h2 id="node-heading" tabIndex={-1} ref={headingRef} lang={heading.lang}>
           {heading.text}
         </h2>
-        <NodeBody node={node} run={run} onSubmit={submit} callerLanguage={callerLanguage} onSwitchLanguage={switchCallerLanguage} />
+        <NodeBody node={node} run={run} onSubmit={submit} callerLanguage={callerLanguage} onSwitchLanguage={switchCallerLanguage} preview={preview} />
         {node.kind !== 'outcome' && (
           <SayPanel doc={run.doc} node={node} vars={vars} callerLanguage={callerLanguage} onSwitch={switchCallerLanguage} />
         )}
@@ -213,14 +229,16 @@ function RunView({ run }: { run: RunRow }) {
           </p>
         )}
       </section>
-      {!finished && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} />}
+      {!finished && !preview && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} />}
       <nav className="run-actions" aria-label={t('sop.run.actions.label')}>
         <button type="button" onClick={() => void goBack()} disabled={!canGoBack} aria-keyshortcuts="Alt+ArrowLeft">
           {t('sop.run.back')} <kbd>Alt+←</kbd>
         </button>
-        <button type="button" onClick={() => navigate({ name: 'library' })}>
-          {t('sop.run.leave')}
-        </button>
+        {!preview && (
+          <button type="button" onClick={() => navigate({ name: 'library' })}>
+            {t('sop.run.leave')}
+          </button>
+        )}
       </nav>
       <PathTaken run={run} />
     </div>
@@ -233,12 +251,14 @@ function NodeBody({
   onSubmit,
   callerLanguage,
   onSwitchLanguage,
+  preview,
 }: {
   node: SopNode;
   run: RunRow;
   onSubmit: (input: RunInput) => Promise<void>;
   callerLanguage: string;
   onSwitchLanguage: () => void;
+  preview: boolean;
 }) {
   const t = useT();
   const uiLanguage = useUiLanguage();
@@ -306,7 +326,7 @@ function NodeBody({
         </>
       );
     case 'outcome':
-      return <OutcomeView node={node} run={run} callerLanguage={callerLanguage} onSwitchLanguage={onSwitchLanguage} />;
+      return <OutcomeView node={node} run={run} callerLanguage={callerLanguage} onSwitchLanguage={onSwitchLanguage} preview={preview} />;
   }
 }
 

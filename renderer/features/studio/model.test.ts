@@ -247,3 +247,27 @@ describe('set-field', () => {
     expect(doc.nodes[1]?.translations).toEqual({ es: { 'choices[0].label': 'No', prompt: '¿Tiene cuenta?' } });
   });
 });
+
+describe('typing and SOP-level fields', () => {
+  it('merges keystrokes in one field into one undo step, and splits at another field', () => {
+    let state = createStudio(blankSop('typing', 'Typing'));
+    for (const value of ['R', 'Re', 'Res']) state = edit(state, { type: 'set-field', nodeId: 'step-1', path: ['title'], value, typing: true }).state;
+    state = edit(state, { type: 'set-field', nodeId: 'step-1', path: ['text'], value: 'Do it', typing: true }).state;
+    expect(state.past).toHaveLength(2);
+    const undone = edit(state, { type: 'undo' }).state;
+    expect(undone.doc.nodes[0]?.title).toBe('Res');
+    expect(edit(undone, { type: 'undo' }).state.doc.nodes[0]?.title).toBeUndefined();
+  });
+
+  it('sets SOP-level fields through the document schema, refusing a bad value with its reason', () => {
+    const state = createStudio(blankSop('sop-fields', 'Fields'));
+    const languages = edit(state, { type: 'set-sop-field', field: 'languages', value: ['en', 'es'] });
+    expect(languages.error).toBeUndefined();
+    expect(languages.state.doc.languages).toEqual(['en', 'es']);
+    expect(languages.state.doc.nodes[0]).toBe(state.doc.nodes[0]);
+    const bad = edit(state, { type: 'set-sop-field', field: 'locale', value: 'English' });
+    expect(bad.state).toBe(state);
+    expect(bad.error).toMatch(/^locale: /);
+    expect(edit(state, { type: 'set-sop-field', field: 'title', value: '' }).error).toMatch(/^title: /);
+  });
+});

@@ -1,7 +1,7 @@
 import { lintSop } from '../../../shared/sop/lint';
 import type { LintFinding, LintOptions } from '../../../shared/sop/lint';
 import { nodeTexts } from '../../../shared/sop/nodes';
-import { idSchema, sopNodeSchema, VERIFY_METHODS } from '../../../shared/sop/schema';
+import { idSchema, sopDocumentSchema, sopNodeSchema, VERIFY_METHODS } from '../../../shared/sop/schema';
 import type { SopChoice, SopDocument, SopNode } from '../../../shared/sop/schema';
 
 /**
@@ -17,6 +17,12 @@ export interface StudioState {
   doc: SopDocument;
   past: SopDocument[];
   future: SopDocument[];
+  /**
+   * The field the last `typing` edit changed (`node/path`): the next keystroke in the same field
+   * replaces that edit's result instead of adding an undo step, so Ctrl+Z undoes a word typed,
+   * not one letter.
+   */
+  typing?: string;
 }
 
 /**
@@ -43,13 +49,18 @@ export type StudioAction =
   | { type: 'add-node'; kind: NodeKind; id?: string; connectFrom?: EdgeSource }
   | { type: 'delete-node'; nodeId: string }
   | ({ type: 'connect'; to: string } & EdgeSource)
-  | { type: 'set-field'; nodeId: string; path: readonly string[]; value: unknown }
+  | { type: 'set-field'; nodeId: string; path: readonly string[]; value: unknown; typing?: boolean }
+  | { type: 'set-sop-field'; field: SopField; value: unknown; typing?: boolean }
   | { type: 'add-choice'; nodeId: string; label?: string; to?: string }
   | { type: 'remove-choice'; nodeId: string; choiceId: string }
   | { type: 'rename-node'; nodeId: string; to: string }
   | { type: 'set-start'; nodeId: string }
   | { type: 'undo' }
   | { type: 'redo' };
+
+/** The SOP-level fields the Studio edits; `id` names the procedure and `version` is set by publishing. */
+export const SOP_FIELDS = ['title', 'audience', 'locale', 'languages', 'tags', 'symptoms', 'ticket', 'translations'] as const;
+export type SopField = (typeof SOP_FIELDS)[number];
 
 /** Undo steps kept; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
@@ -108,11 +119,24 @@ export function edit(state: StudioState, action: StudioAction): EditResult {
   }
   const outcome = apply(state.doc, action);
   if (typeof outcome === 'string') return { state, error: outcome };
-  const next: StudioState = { doc: outcome.doc, past: [...state.past, state.doc].slice(-HISTORY_LIMIT), future: [] };
+  const typing = typingKey(action);
+  const merge = typing !== undefined && typing === state.typing;
+  const next: StudioState = {
+    doc: outcome.doc,
+    past: merge ? state.past : [...state.past, state.doc].slice(-HISTORY_LIMIT),
+    future: [],
+    ...(typing === undefined ? {} : { typing }),
+  };
   return outcome.nodeId === undefined ? { state: next } : { state: next, nodeId: outcome.nodeId };
 }
 
 type Applied = { doc: SopDocument; nodeId?: string } | string;
+
+function typingKey(action: StudioAction): string | undefined {
+  if (action.type === 'set-field' && action.typing) return `${action.nodeId}/${action.path.join('.')}`;
+  if (action.type === 'set-sop-field' && action.typing) return `/${action.field}`;
+  return undefined;
+}
 
 function apply(doc: SopDocument, action: Exclude<StudioAction, { type: 'undo' | 'redo' }>): Applied {
   switch (action.type) {
@@ -171,8 +195,30 @@ function apply(doc: SopDocument, action: Exclude<StudioAction, { type: 'undo' | 
     case 'set-start':
       if (!hasNode(doc, action.nodeId)) return `there is no node "${action.nodeId}"`;
       return { doc: { ...doc, start: action.nodeId } };
+    case 'set-sop-field':
+      return setSopField(doc, action.field, action.value);
   }
 }
+
+/**
+ * Sets (or, with `value` undefined, removes) an SOP-level field. The changed document must parse
+ * with the document schema, which is how a bad locale or an empty title is refused with the
+ * schema's reason; the nodes are kept as they were, so their lint results stay cached.
+ */
+function setSopField(doc: SopDocument, field: SopField, value: unknown): Applied {
+  const { [field]: _old, ...rest } = doc;
+  const changed = (value === undefined ? rest : { ...doc, [field]: value }) as SopDocument;
+  const parsed = sopDocumentSchema.safeParse({ ...changed, nodes: [PARSE_PLACEHOLDER] });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `${(issue?.path ?? [field]).map(String).join('.') || field}: ${issue?.message ?? 'not a valid value'}`;
+  }
+  if (typeof changed.title !== 'string') return "the title is set one language at a time: a string in the SOP's own language, or under translations.<language>.title";
+  return { doc: changed };
+}
+
+/** The node an SOP-level check parses with, so a 500-node document is not re-parsed per keystroke. */
+const PARSE_PLACEHOLDER = { id: 'placeholder', kind: 'outcome', outcome: { type: 'resolved', summary: 'placeholder' } } as const;
 
 const hasNode = (doc: SopDocument, id: string) => doc.nodes.some((node) => node.id === id);
 
