@@ -4,6 +4,9 @@ import { openDeskbookDb } from './db';
 import type { DeskbookDb } from './db';
 import { draftModeFromLegacy, editedRequestId } from './draft-mode';
 
+/** The schema version openDeskbookDb declares last. */
+const LATEST = 5;
+
 /**
  * The database as version 2 of the app declared it, copied here unchanged: what an analyst's
  * machine has on disk before the upgrade.
@@ -54,7 +57,7 @@ describe('version 3: the draft mode', () => {
 
     opened = openDeskbookDb(name);
     const drafts = await opened.drafts.toArray();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(LATEST);
     expect(Object.fromEntries(drafts.map((d) => [d.id, d.mode]))).toEqual({
       new: { kind: 'new' },
       requeue: { kind: 'requeue', requestId: 'req-1' },
@@ -75,7 +78,7 @@ describe('version 3: the draft mode', () => {
     name = `fresh-${Math.random()}`;
     opened = openDeskbookDb(name);
     await opened.open();
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(LATEST);
   });
 });
 
@@ -90,10 +93,28 @@ describe('version 4: logged calls', () => {
 
     opened = openDeskbookDb(name);
     expect(await opened.callLogs.count()).toBe(0);
-    expect(opened.verno).toBe(4);
+    expect(opened.verno).toBe(LATEST);
     expect(await opened.runs.get('run-1')).toMatchObject({ status: 'finished' });
     expect(await opened.outbox.get('e1')).toMatchObject({ state: 'pending' });
     expect(await opened.callLogs.where('status').equals('queued').count()).toBe(0);
+  });
+});
+
+describe('version 5: the SOP Studio', () => {
+  it('adds the studio table to a version-4 database and keeps its rows', async () => {
+    name = `upgrade-5-${Math.random()}`;
+    const before = openVersion2(name);
+    before.version(3).upgrade(() => undefined);
+    before.version(4).stores({ callLogs: 'runId, status' });
+    await before.table('packs').put({ key: 'p@1.0.0', id: 'p', importedAt: 1 });
+    await before.table('callLogs').put({ runId: 'run-1', status: 'queued' });
+    before.close();
+
+    opened = openDeskbookDb(name);
+    expect(await opened.studio.count()).toBe(0);
+    expect(opened.verno).toBe(5);
+    expect(await opened.packs.get('p@1.0.0')).toMatchObject({ id: 'p' });
+    expect(await opened.callLogs.get('run-1')).toMatchObject({ status: 'queued' });
   });
 });
 

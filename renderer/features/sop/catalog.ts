@@ -24,7 +24,7 @@ const ALL_PACKS: Pick<LibrarySettings, 'builtInPacks' | 'enabledPacks'> = { buil
 /**
  * Builds the catalog: built-in packs, then imported district packs (the newest version of each
  * pack id). A district pack with the same SOP id as a built-in one replaces it, so a district can
- * adapt a shipped procedure. The district's library policy decides what is listed: built-ins
+ * adapt a shipped procedure; between district packs, the newer version of an SOP wins. The district's library policy decides what is listed: built-ins
  * hidden (`builtInPacks: 'hide'`), and only the packs in `enabledPacks` when it names any.
  */
 export function buildCatalog(
@@ -43,6 +43,10 @@ export function buildCatalog(
   const add = (pack: SopPack, source: CatalogEntry['source']) => {
     for (const doc of pack.sops) {
       const entry: CatalogEntry = { key: `${pack.id}/${doc.id}@${doc.version}`, doc, packId: pack.id, packTitle: pack.title, source };
+      // Two district packs with the same SOP (the Studio's own copy and the signed district
+      // pack it was exported into): the newer version of the SOP is the one listed.
+      const listedAlready = bySop.get(doc.id);
+      if (source === 'district' && listedAlready?.source === 'district' && (compareSemver(listedAlready.doc.version, doc.version) ?? 0) > 0) continue;
       bySop.set(doc.id, source === 'built-in' && pack.exampleFrom ? { ...entry, exampleFrom: pack.exampleFrom } : entry);
     }
   };

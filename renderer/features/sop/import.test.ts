@@ -47,6 +47,16 @@ describe('the catalog and its search', () => {
     expect(entry?.doc.version).toBe('2.0.0');
   });
 
+  it('lists the newer version of an SOP found in two district packs, whichever pack comes last', () => {
+    const hac = BUILTIN_PACKS.find((p) => p.sops.some((s) => s.id === 'hac-parent-login'))!;
+    const studio = { ...hac, id: 'studio-hac', version: '1.0.0', sops: hac.sops.map((s) => ({ ...s, version: '3.1.0' })) };
+    const district = { ...hac, id: 'district-procedures', version: '1.9.0', sops: hac.sops.map((s) => ({ ...s, version: '3.0.0' })) };
+    for (const order of [[studio, district], [district, studio]]) {
+      const entry = buildCatalog(BUILTIN_PACKS, order).find((e) => e.doc.id === 'hac-parent-login');
+      expect(entry).toMatchObject({ packId: 'studio-hac', doc: { version: '3.1.0' } });
+    }
+  });
+
   it('says which district each built-in example comes from', () => {
     const entry = buildCatalog(BUILTIN_PACKS, []).find((e) => e.doc.id === 'hac-parent-login');
     expect(entry).toMatchObject({ source: 'built-in', exampleFrom: expect.stringContaining('Cy-Fair ISD') });
