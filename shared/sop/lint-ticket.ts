@@ -1,7 +1,7 @@
-import { reachableFrom } from './graph';
 import { DISTRICT_PREFIX, referencedVariables } from './interpolate';
+import { nodeFacts } from './lint-node';
 import type { LintFinding } from './lint-types';
-import { capturesOf, nodeLabel, nodeTexts, successorsOf } from './nodes';
+import { nodeLabel, successorsOf } from './nodes';
 import { TICKET_FIELDS } from './schema';
 import type { SopDocument, SopNode } from './schema';
 import { ENUM_TICKET_FIELDS, STUDENT_VARIABLES, choiceValue, isTicketField } from './ticket';
@@ -19,9 +19,10 @@ export function ticketFindings(doc: SopDocument): Finding[] {
   const captured = new Set<string>();
   const sensitiveVars = new Set<string>(STUDENT_VARIABLES);
   for (const node of doc.nodes) {
-    for (const name of capturesOf(node).may) captured.add(name);
+    const { may } = nodeFacts(node).captures;
+    for (const name of may) captured.add(name);
     // A school names no one, and is how a desk sorts its queue: it may be in a subject.
-    if (node.sensitive) for (const name of capturesOf(node).may) if (name !== 'school') sensitiveVars.add(name);
+    if (node.sensitive) for (const name of may) if (name !== 'school') sensitiveVars.add(name);
   }
 
   for (const node of doc.nodes) {
@@ -102,8 +103,8 @@ function unknownField(node: SopNode, field: string, variable: string, target: st
 export function districtFindings(doc: SopDocument): Finding[] {
   const found: Finding[] = [];
   for (const node of doc.nodes) {
-    for (const { field, text } of nodeTexts(node)) {
-      for (const name of referencedVariables(text)) {
+    for (const { field, variables } of nodeFacts(node).texts) {
+      for (const name of variables) {
         if (!name.startsWith(DISTRICT_PREFIX)) continue;
         const note = name.slice(DISTRICT_PREFIX.length);
         if (!Object.hasOwn(doc.district, note)) {
@@ -125,10 +126,11 @@ export function districtFindings(doc: SopDocument): Finding[] {
  * FERPA: an SOP that takes student or account details must check who is calling first. Warns
  * when such an SOP has no verify-identity node, or when a node that captures student or account
  * data can be reached from the start without passing a verify-identity node's verified branch.
+ * `reachable` is what lint already walked from the start, so the graph is not walked twice.
  */
-export function identityFindings(doc: SopDocument, byId: ReadonlyMap<string, SopNode>): Finding[] {
+export function identityFindings(doc: SopDocument, byId: ReadonlyMap<string, SopNode>, reachable: ReadonlySet<string>): Finding[] {
   const touches = doc.nodes.filter(
-    (node) => capturesOf(node).may.some((name) => STUDENT_VARIABLES.has(name) || name === 'parentUsername') || (node.sensitive && node.kind === 'input'),
+    (node) => nodeFacts(node).captures.may.some((name) => STUDENT_VARIABLES.has(name) || name === 'parentUsername') || (node.sensitive && node.kind === 'input'),
   );
   if (touches.length === 0) return [];
   const verifies = doc.nodes.filter((node) => node.kind === 'verify-identity');
@@ -144,17 +146,16 @@ export function identityFindings(doc: SopDocument, byId: ReadonlyMap<string, Sop
   }
   // Walk from the start, but through a verify-identity node only along "could not verify".
   const unverifiedReach = new Set<string>();
-  const queue = [doc.start];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  const stack = [doc.start];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
     if (unverifiedReach.has(id)) continue;
     unverifiedReach.add(id);
     const node = byId.get(id);
     if (!node) continue;
     const next = node.kind === 'verify-identity' ? [node.unverified] : successorsOf(node);
-    queue.push(...next.filter((n) => byId.has(n)));
+    for (const n of next) if (byId.has(n) && !unverifiedReach.has(n)) stack.push(n);
   }
-  const reachable = reachableFrom(byId, doc.start);
   return touches
     .filter((node) => reachable.has(node.id) && unverifiedReach.has(node.id))
     .map((node) => ({

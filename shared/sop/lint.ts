@@ -1,11 +1,11 @@
 import { indexSop, reachableFrom, stronglyConnected } from './graph';
 import { districtFindings, identityFindings, ticketFindings } from './lint-ticket';
 import { languageFindings } from './lint-languages';
+import { nodeFacts } from './lint-node';
 import { variableFindings } from './lint-variables';
 import type { LintFinding, LintOptions } from './lint-types';
-import { nodeLabel, nodeTexts, successorsOf } from './nodes';
+import { nodeLabel, successorsOf } from './nodes';
 import type { SopDocument, SopNode, SopPack } from './schema';
-import { findUnsafeInstructions } from './security';
 import type { UnsafeRule } from './security';
 
 export type { LintFinding, LintOptions, LintRule } from './lint-types';
@@ -50,16 +50,14 @@ export function lintSop(doc: SopDocument, options: LintOptions = {}): LintFindin
     seen.add(node.id);
     structureFindings(node, byId).forEach(report);
     linkFindings(node, options.allowedLinkHosts ?? DEFAULT_ALLOWED_LINK_HOSTS).forEach(report);
-    for (const { field, text } of nodeTexts(node)) {
-      for (const unsafe of findUnsafeInstructions(text)) {
-        report({
-          severity: 'error',
-          rule: unsafe.rule,
-          nodeId: node.id,
-          field,
-          message: `"${unsafe.excerpt}" ${UNSAFE_MESSAGES[unsafe.rule]}`,
-        });
-      }
+    for (const { field, instruction } of nodeFacts(node).unsafe) {
+      report({
+        severity: 'error',
+        rule: instruction.rule,
+        nodeId: node.id,
+        field,
+        message: `"${instruction.excerpt}" ${UNSAFE_MESSAGES[instruction.rule]}`,
+      });
     }
   }
 
@@ -89,7 +87,7 @@ export function lintSop(doc: SopDocument, options: LintOptions = {}): LintFindin
   findings.push(...variableFindings(doc, byId, reachable));
   ticketFindings(doc).forEach(report);
   districtFindings(doc).forEach(report);
-  identityFindings(doc, byId).forEach(report);
+  identityFindings(doc, byId, reachable).forEach(report);
   return findings;
 }
 
@@ -159,21 +157,27 @@ function linkFindings(node: SopNode, allowed: readonly string[]): Omit<LintFindi
   return found;
 }
 
-/** Loops (or self-loops) with no edge to a node outside them: a run that enters never ends. */
+/**
+ * Loops (or self-loops) with no edge to a node outside them: a run that enters never ends. Each
+ * is listed in document order. Most components are single nodes without a self-loop, so those
+ * are passed over before any set is built, and the order is a sort, not a scan of every id per trap.
+ */
 function trappingCycles(byId: ReadonlyMap<string, SopNode>): string[][] {
   const traps: string[][] = [];
+  let position: Map<string, number> | undefined;
   for (const component of stronglyConnected(byId)) {
-    const members = new Set(component);
-    const first = byId.get(component[0] ?? '');
-    if (!first) continue;
+    const [first] = component;
+    if (first === undefined) continue;
     const edges = component.flatMap((id) => {
       const node = byId.get(id);
       return node ? successorsOf(node).filter((next) => byId.has(next)) : [];
     });
-    const isLoop = component.length > 1 || edges.includes(first.id);
-    if (isLoop && edges.every((next) => members.has(next))) {
-      const order = [...byId.keys()].filter((id) => members.has(id));
-      traps.push(order);
+    if (component.length === 1 && !edges.includes(first)) continue;
+    const members = new Set(component);
+    if (edges.every((next) => members.has(next))) {
+      position ??= new Map([...byId.keys()].map((id, i) => [id, i]));
+      const at = position;
+      traps.push([...component].sort((x, y) => (at.get(x) ?? 0) - (at.get(y) ?? 0)));
     }
   }
   return traps;

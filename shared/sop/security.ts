@@ -204,7 +204,9 @@ export function findUnsafeInstructions(text: string): UnsafeInstruction[] {
   for (const segment of normalized.matchAll(/[^.!?;:\n]+/g)) {
     const sentence = segment[0];
     for (const pattern of PATTERNS) {
-      const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
+      // Compiled once per pattern; `g` regexes carry their position, so each sentence restarts it.
+      const regex = pattern.regex;
+      regex.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = regex.exec(sentence)) !== null) {
         if (isUnsafe(pattern, sentence, match)) {
