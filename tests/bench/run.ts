@@ -19,6 +19,7 @@ import type { BenchResult, Budget } from './report';
 import { serveBuild } from '../support/serve-build';
 import { measureSopStep, SOP_STEP } from './sop-step';
 import { measureStartup, STARTUP } from './startup';
+import { measureStudioEdit, measureStudioLayout, STUDIO_EDIT, STUDIO_LAYOUT } from './studio-lint';
 
 const results: BenchResult[] = [];
 
@@ -38,6 +39,8 @@ await bench(INITIAL_JS, () => measureInitialJs(path.join(ROOT, 'dist', 'renderer
 // In Node, before the browser starts, so Chromium takes no CPU from it.
 await bench(SOP_STEP, () => measureSopStep());
 await bench(GUARD, () => measureGuard());
+await bench(STUDIO_EDIT, () => measureStudioEdit());
+await bench(STUDIO_LAYOUT, () => measureStudioLayout());
 
 const bareDir = await mkdtemp(path.join(os.tmpdir(), 'deskbook-bench-bare-'));
 let app: LaunchedApp | null = null;

@@ -1,6 +1,6 @@
 // SOP Studio budgets: an edit plus the lint that colours the graph, and the graph layout, on a
-// 500-node SOP. Standalone for now: `npx tsx tests/bench/studio-lint.ts` prints
-// `name: value (budget)` per figure and exits 1 when one is missed.
+// 500-node SOP. Part of `npm run bench` (run.ts); `npx tsx tests/bench/studio-lint.ts` runs just
+// these two, printing `name: value (budget)` per figure and exiting 1 when one is missed.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateSop } from '../../shared/sop/generate';

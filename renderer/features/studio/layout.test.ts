@@ -32,6 +32,15 @@ describe('laying out an SOP as a graph', () => {
     expectTidy(doc, await layoutSop(doc));
   }, 30_000);
 
+  it('lays a 500-node SOP out by depth from the start, every node placed, none overlapping', async () => {
+    const doc = generateSop(500, 7);
+    const boxes = await layoutSop(doc);
+    expectTidy(doc, boxes);
+    // It still reads top to bottom, in rows by depth.
+    const rows = [...new Set([...boxes.values()].map((box) => box.y))].sort((a, b) => a - b);
+    expect(rows.length).toBeGreaterThan(5);
+  }, 30_000);
+
   it('keeps the start on top when a loop leads back to it, and skips edges to missing nodes', async () => {
     const doc: SopDocument = {
       ...generateSop(2, 1),
