@@ -16,6 +16,11 @@ import type { SopField, StudioAction } from './model';
 /** Dispatches an action; returns why it was refused, or undefined. */
 export type Dispatch = (action: StudioAction) => string | undefined;
 
+/** `chosen` with `item` ticked or unticked, kept in the order `all` lists them. */
+function toggled<T>(all: readonly T[], chosen: readonly T[], item: T, checked: boolean): T[] {
+  return all.filter((candidate) => (candidate === item ? checked : chosen.includes(candidate)));
+}
+
 const INPUT_TYPES = ['text', 'phone', 'student-number', 'school', 'yes-no', 'date'] as const;
 
 /** The findings on one node (or the SOP, for ''), each naming its field and rule. */
@@ -137,7 +142,7 @@ export function NodeForm({
                 key={method}
                 label={method}
                 checked={node.methods.includes(method)}
-                onCommit={(checked) => set(['methods'], checked ? VERIFY_METHODS.filter((m) => m === method || node.methods.includes(m)) : node.methods.filter((m) => m !== method))}
+                onCommit={(checked) => set(['methods'], toggled(VERIFY_METHODS, node.methods, method, checked))}
               />
             ))}
           </fieldset>
@@ -384,7 +389,7 @@ export function SopForm({ doc, dispatch }: { doc: SopDocument; dispatch: Dispatc
             key={audience}
             label={audience}
             checked={doc.audience.includes(audience)}
-            onCommit={(checked) => set('audience', checked ? AUDIENCES.filter((a) => a === audience || doc.audience.includes(a)) : doc.audience.filter((a) => a !== audience))}
+            onCommit={(checked) => set('audience', toggled(AUDIENCES, doc.audience, audience, checked))}
           />
         ))}
       </fieldset>

@@ -1,8 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { districtConstants } from '../../../shared/sop/district';
 import { answer, back, startRun } from '../../../shared/sop/engine';
-import { nodeLabel } from '../../../shared/sop/nodes';
-import { IDENTITY_VARIABLE } from '../../../shared/sop/schema';
+import { capturesOf, nodeLabel } from '../../../shared/sop/nodes';
 import type { SopDocument } from '../../../shared/sop/schema';
 import type { RunRow } from '../../db/db';
 import { activeUiLanguage, useT } from '../../i18n';
@@ -12,13 +11,7 @@ import type { RunActions } from '../sop';
 
 /** Every variable a run of `doc` can capture, in the order the nodes capture them. */
 export function capturedVariables(doc: SopDocument): string[] {
-  const names = new Set<string>();
-  for (const node of doc.nodes) {
-    if (node.kind === 'input') for (const field of node.fields) names.add(field.var);
-    if (node.kind === 'question' && node.var) names.add(node.var);
-    if (node.kind === 'verify-identity') names.add(IDENTITY_VARIABLE);
-  }
-  return [...names];
+  return [...new Set(doc.nodes.flatMap((node) => capturesOf(node).may))];
 }
 
 /**

@@ -54,8 +54,15 @@ export function StudioEditor({ row }: { row: StudioRow }) {
   const saved = useRef(row.draft);
   const doc = state.doc;
   const findings = findingsByNode(doc);
-  const errorCount = [...findings.values()].flat().filter((finding) => finding.severity === 'error').length;
-  const warningCount = [...findings.values()].flat().length - errorCount;
+  const { errorCount, warningCount } = useMemo(() => {
+    let errors = 0;
+    let all = 0;
+    for (const list of findings.values()) {
+      all += list.length;
+      errors += list.filter((finding) => finding.severity === 'error').length;
+    }
+    return { errorCount: errors, warningCount: all - errors };
+  }, [findings]);
   const node = doc.nodes.find((candidate) => candidate.id === selected);
   const draftRow = useMemo(() => ({ ...row, draft: doc }), [row, doc]);
   const publishable = canPublish(doc) && hasUnpublishedChanges(draftRow);
@@ -89,7 +96,8 @@ export function StudioEditor({ row }: { row: StudioRow }) {
       done?.();
     }
   };
-  const addNode = () => act({ type: 'add-node', kind, ...(openPort(node) ? { connectFrom: openPort(node) } : {}) }, focusNodeForm);
+  const open = openPort(node);
+  const addNode = () => act({ type: 'add-node', kind, ...(open ? { connectFrom: open } : {}) }, focusNodeForm);
   const deleteNode = () => {
     if (!node) return;
     const index = doc.nodes.indexOf(node);
@@ -159,7 +167,7 @@ export function StudioEditor({ row }: { row: StudioRow }) {
           ))}
         </select>
         <button type="button" onClick={addNode} aria-keyshortcuts="Alt+N">
-          {t(openPort(node) ? 'studio.toolbar.addAfter' : 'studio.toolbar.add', { id: node?.id ?? '' })} <kbd>Alt+N</kbd>
+          {t(open ? 'studio.toolbar.addAfter' : 'studio.toolbar.add', { id: node?.id ?? '' })} <kbd>Alt+N</kbd>
         </button>
         <button type="button" onClick={deleteNode} disabled={!node || doc.nodes.length === 1}>
           {t('studio.toolbar.delete', { id: node?.id ?? '' })}
