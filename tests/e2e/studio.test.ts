@@ -58,6 +58,8 @@ describe('SOP Studio', () => {
   it('builds a procedure by keyboard, catches the dead end, previews and publishes it', async () => {
     const { page } = supervisor;
     await page.getByLabel('Search procedures').waitFor();
+    // Ctrl+8 exists once the role is read from main: a key pressed before that does nothing.
+    await page.getByRole('button', { name: 'Studio', exact: true }).waitFor();
     await page.keyboard.press('Control+8');
     await page.getByRole('heading', { name: 'SOP Studio' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
