@@ -29,9 +29,17 @@ describe('classifyStatus', () => {
       kind: 'retry',
       reason: 'HTTP 429',
       retryAfterMs: 7000,
+      throttled: true,
       maybeDelivered: false,
     });
     expect(classifyStatus(408, headers(), '', post)).toMatchObject({ kind: 'retry', maybeDelivered: false });
+  });
+
+  it('a 429, or a 503 with Retry-After, throttles the whole queue; a bare 503 or a 408 does not', () => {
+    expect(classifyStatus(429, headers(), '', post)).toMatchObject({ throttled: true });
+    expect(classifyStatus(503, headers({ 'retry-after': '5' }), '', post)).toMatchObject({ throttled: true, maybeDelivered: true });
+    expect(classifyStatus(503, headers(), '', post)).not.toHaveProperty('throttled');
+    expect(classifyStatus(408, headers(), '', post)).not.toHaveProperty('throttled');
   });
 
   it('503 honours a Retry-After HTTP-date relative to the injected clock', () => {

@@ -73,9 +73,15 @@ export function classifyStatus(
     // 408 and 429 say the server did not act on the request; any 5xx may come after a commit.
     const maybeDelivered = ctx.mutating && status >= 500;
     const reason = `HTTP ${status}${detail}`;
-    return retryAfterMs === undefined
-      ? { kind: 'retry', reason, maybeDelivered }
-      : { kind: 'retry', reason, retryAfterMs, maybeDelivered };
+    // 429, and 503 with a Retry-After, speak for every request this computer would send next.
+    const throttled = status === 429 || (status === 503 && retryAfterMs !== undefined);
+    return {
+      kind: 'retry',
+      reason,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(throttled ? { throttled } : {}),
+      maybeDelivered,
+    };
   }
   if (status >= 300 && status < 400) {
     const location = headers.get('location');

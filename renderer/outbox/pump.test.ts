@@ -14,6 +14,7 @@ import { registerDeliveryKinds } from './kinds';
 import type { PumpDeps } from './pump';
 import { testEscalation } from './pump.testkit';
 import { RESULT_WRITE_RETRY_MS, createOutboxPump } from './pump';
+import { THROTTLE_POLICY } from './throttle';
 import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted } from './store';
 
 let db: DeskbookDb;
@@ -385,5 +386,53 @@ describe('recording results in batches', () => {
     const [entry] = await db.outbox.toArray();
     expect(entry).toMatchObject({ state: 'pending', maybeDelivered: true, failures: 1 });
     expect(entry!.lastError).toContain('the bridge went away');
+  });
+});
+
+describe('when the ticketing system says "too many requests"', () => {
+  it('holds the whole queue, not just the refused entry, then sends one at a time at the paced rate', async () => {
+    for (let i = 0; i < 5; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const timers: { ms: number; fn: () => void }[] = [];
+    const sentAt: number[] = [];
+    let inflight = 0;
+    let maxInflight = 0;
+    let refused = false;
+    const pump = pumpWith(
+      async (r) => {
+        inflight++;
+        maxInflight = Math.max(maxInflight, inflight);
+        await Promise.resolve();
+        inflight--;
+        if (!refused) {
+          refused = true;
+          return ok({ kind: 'retry', reason: 'HTTP 429', retryAfterMs: 1_000, throttled: true, maybeDelivered: false });
+        }
+        sentAt.push(clock);
+        return ok({ kind: 'sent', remoteId: r.requestId, url: `https://rt/${r.requestId}` });
+      },
+      { concurrency: 1, setTimer: (fn, ms) => (timers.push({ ms, fn }), null) },
+    );
+    await pump.start();
+    await pump.drain();
+    // One refusal: the four entries never tried wait too, until Retry-After plus the spread.
+    expect(sentAt).toEqual([]);
+    expect(await db.outbox.count()).toBe(5);
+    const hold = timers.at(-1)!.ms;
+    expect(hold).toBe(1_000 + 0.5 * THROTTLE_POLICY.baseMs);
+
+    clock += hold;
+    await pump.drain();
+    // Throttled, the pump sends one request and waits about a second before the next.
+    expect(sentAt).toEqual([clock]);
+    expect(timers.at(-1)!.ms).toBe(THROTTLE_POLICY.paceMs);
+    for (let i = 0; i < 4; i++) {
+      clock += THROTTLE_POLICY.paceMs;
+      await pump.drain();
+    }
+    pump.stop();
+    expect(sentAt).toHaveLength(5);
+    expect(new Set(sentAt).size).toBe(5);
+    expect(maxInflight).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

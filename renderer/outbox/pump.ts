@@ -8,6 +8,7 @@ import { attempt } from './kinds';
 import type { OutboxIpc } from './kinds';
 import { claimDue, nextDue, recordResults, recoverInterrupted, releaseClaims } from './store';
 import type { Claimed } from './store';
+import { UNTHROTTLED, allowedConcurrency, isHeld, isThrottle, onAnswer, onSend, onThrottle, sendableAt } from './throttle';
 
 /** How soon results whose write failed are written again. */
 export const RESULT_WRITE_RETRY_MS = 5_000;
@@ -65,6 +66,8 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   let running: Promise<void> | null = null;
   let again = false;
   let release: (() => void) | null = null;
+  // The server's rate limit, for the whole queue: a 429 holds every entry, not just its own.
+  let throttle = UNTHROTTLED;
 
   // While a results write fails (a full disk, a broken database) nothing new is claimed, so a
   // broken local database does not send the whole queue with no way to record it. A crash
@@ -79,6 +82,7 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     const outcome = await attempt(send, deps.ipc);
     if (stopped) return;
     if (outcome.kind === 'auth') paused = true;
+    throttle = isThrottle(outcome) ? onThrottle(throttle, deps.now(), outcome.retryAfterMs, deps.random) : onAnswer(throttle);
     // The slot is free as soon as the answer is in: the result joins the next group commit, so
     // the next request does not wait for this one's write (drainDue awaits the writes at its end).
     void results.add({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
@@ -97,11 +101,13 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     if (results.size > 0) await results.flush().catch(() => undefined);
     try {
       while (!stopped && !paused && !results.failed && deps.isOnline()) {
-        if (claimed.length === 0 && !exhausted && inflight.size < concurrency) {
-          claimed = await claimDue(deps.db, deps.now(), claimAhead, deps.newId);
+        const allowed = allowedConcurrency(throttle, concurrency);
+        if (claimed.length === 0 && !exhausted && inflight.size < allowed && !isHeld(throttle, deps.now())) {
+          claimed = await claimDue(deps.db, deps.now(), allowed === concurrency ? claimAhead : 1, deps.newId);
           exhausted = claimed.length === 0;
         }
-        while (claimed.length > 0 && inflight.size < concurrency) {
+        while (claimed.length > 0 && inflight.size < allowedConcurrency(throttle, concurrency) && !isHeld(throttle, deps.now())) {
+          throttle = onSend(throttle, deps.now(), deps.random);
           const job: Promise<void> = deliverOne(claimed.shift()!).finally(() => inflight.delete(job));
           inflight.add(job);
         }
@@ -126,7 +132,8 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     alarm.clear();
     // Results could not be written: nothing is claimed until they are, so wake only to retry them.
     const due = results.failed ? deps.now() + RESULT_WRITE_RETRY_MS : await nextDue(deps.db);
-    if (due !== undefined && due !== NEVER) alarm.set(due - deps.now(), kick);
+    // Held by the server's rate limit: not before the hold (or the pacing) ends.
+    if (due !== undefined && due !== NEVER) alarm.set(Math.max(due, sendableAt(throttle)) - deps.now(), kick);
   };
 
   const runOnce = async () => {

@@ -27,6 +27,8 @@ export const deliveryOutcomeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('retry'),
     reason: z.string(),
     retryAfterMs: z.number().nonnegative().optional(),
+    /** The server said it is over its rate limit or overloaded: hold every request, not just this one. */
+    throttled: z.boolean().optional(),
     maybeDelivered: z.boolean(),
   }),
   z.object({ kind: z.literal('failed'), status: z.number().optional(), message: z.string() }),

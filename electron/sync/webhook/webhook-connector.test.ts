@@ -121,6 +121,7 @@ describe('webhook connector', () => {
       kind: 'retry',
       reason: 'HTTP 429: slow down',
       retryAfterMs: 30_000,
+      throttled: true,
       maybeDelivered: false,
     });
   });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { THROTTLE_POLICY, UNTHROTTLED, allowedConcurrency, isHeld, isThrottle, onAnswer, onSend, onThrottle, sendableAt } from './throttle';
+
+const half = () => 0.5;
+const policy = THROTTLE_POLICY;
+
+describe('the throttle', () => {
+  it('is set only by an answer main marked as throttled', () => {
+    expect(isThrottle({ kind: 'retry', reason: 'HTTP 429', throttled: true, maybeDelivered: false })).toBe(true);
+    expect(isThrottle({ kind: 'retry', reason: 'HTTP 502', maybeDelivered: true })).toBe(false);
+    expect(isThrottle({ kind: 'failed', message: 'Queue not found' })).toBe(false);
+  });
+
+  it('holds for Retry-After plus a random spread that doubles per refusal, up to its cap', () => {
+    let t = onThrottle(UNTHROTTLED, 0, 1_000, half);
+    expect(t.holdUntil).toBe(1_000 + policy.baseMs / 2);
+    expect(isHeld(t, t.holdUntil - 1)).toBe(true);
+    expect(isHeld(t, t.holdUntil)).toBe(false);
+    t = onThrottle(t, t.holdUntil, 1_000, half);
+    expect(t.strikes).toBe(2);
+    expect(t.holdUntil - (1_000 + policy.baseMs / 2)).toBe(1_000 + Math.min(policy.capMs, policy.baseMs * 2) / 2);
+    for (let i = 0; i < 30; i++) t = onThrottle(t, t.holdUntil, 0, half);
+    const next = onThrottle(t, t.holdUntil, 0, half);
+    expect(next.holdUntil - t.holdUntil).toBe(policy.capMs / 2);
+  });
+
+  it('counts the refusals of requests that left before the hold began as the same refusal', () => {
+    const held = onThrottle(UNTHROTTLED, 0, 1_000, half);
+    expect(onThrottle(held, 5, 1_000, half)).toBe(held);
+  });
+
+  it('never holds longer than a day, whatever Retry-After says, nor less than now', () => {
+    expect(onThrottle(UNTHROTTLED, 0, 10 * 24 * 3_600_000, () => 0).holdUntil).toBe(24 * 3_600_000);
+    expect(onThrottle(UNTHROTTLED, 100, -5_000, () => 0).holdUntil).toBe(100);
+  });
+
+  it('sends one request at a time, about one a second, until enough go through in a row', () => {
+    let t = onThrottle(UNTHROTTLED, 0, 0, () => 0);
+    expect(allowedConcurrency(t, 4)).toBe(1);
+    t = onSend(t, 10, half);
+    expect(sendableAt(t)).toBe(10 + policy.paceMs);
+    for (let i = 1; i < policy.calmAfter; i++) t = onAnswer(t);
+    expect(allowedConcurrency(t, 4)).toBe(1);
+    t = onAnswer(t);
+    expect(allowedConcurrency(t, 4)).toBe(4);
+    expect(onSend(t, 10, half)).toBe(t);
+  });
+
+  it('starts counting the calm again at each refusal', () => {
+    let t = onThrottle(UNTHROTTLED, 0, 0, () => 0);
+    for (let i = 1; i < policy.calmAfter; i++) t = onAnswer(t);
+    t = onThrottle(t, 1, 0, () => 0);
+    expect(onAnswer(t).strikes).toBe(2);
+  });
+});
