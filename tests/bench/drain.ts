@@ -10,13 +10,16 @@ import { fixed } from './stats';
 
 export const DRAIN: Budget = { name: 'Drain throughput ÷ raw fetch loop', unit: '×', comparison: '>=', budget: 0.9 };
 
-const COUNT = 300;
-const CONCURRENCY = 4;
+/** The pump alone: delivery answered in the page, so what is left is Dexie and the scheduler. */
+export const DRAIN_PUMP: Budget = { name: 'Drain: pump + Dexie with an in-page answer', unit: 'deliveries/s', comparison: '>=', budget: 1_000 };
+
+export const COUNT = 300;
+export const CONCURRENCY = 4;
 const ROUNDS = 2;
 
 type Stats = Record<string, { count: number; bytes: number } | undefined>;
 
-interface Receiver {
+export interface Receiver {
   url: string;
   /** Requests seen so far, by "METHOD /path", with their body bytes. */
   stats(): Promise<Stats>;
@@ -24,7 +27,7 @@ interface Receiver {
 }
 
 /** Starts ./receiver-process.ts in a child process (see there) and waits for its port. */
-async function startReceiver(): Promise<Receiver> {
+export async function startReceiver(): Promise<Receiver> {
   const child = fork(path.join(import.meta.dirname, 'receiver-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
@@ -47,7 +50,7 @@ async function startReceiver(): Promise<Receiver> {
 }
 
 /** The bytes the webhook connector posts for `escalation` (no sealed notes). */
-function webhookBody(escalation: Escalation): string {
+export function webhookBody(escalation: Escalation): string {
   const body: WebhookBody = { version: WEBHOOK_BODY_VERSION, requestId: escalation.id, escalation, internalNotes: [] };
   return JSON.stringify(body);
 }
@@ -58,28 +61,38 @@ interface Round {
 }
 
 // No sealed notes: with one, each delivery would also decrypt it from the vault.
-const escalations = () => Array.from({ length: COUNT }, () => makeEscalation({ sealedNotes: [] }));
+export const escalations = () => Array.from({ length: COUNT }, () => makeEscalation({ sealedNotes: [] }));
 
-async function deliverRound(page: Page, server: Receiver, dbName: string, deliver: 'ipc' | 'instant' = 'ipc'): Promise<number> {
+/** Times the real pump draining COUNT queued escalations in the page; deliveries/s. */
+export async function pumpRound(page: Page, dbName: string, deliver: 'ipc' | 'instant', beforeDrain?: () => Promise<void>, count = COUNT): Promise<number> {
   await page.evaluate(
     ({ dbName, escalations, concurrency, deliver }) => {
       const api = window.deskbookBench;
       if (!api) throw new Error('the bench bundle is not loaded in this page');
       return api.prepareDrain(dbName, escalations, concurrency, deliver);
     },
-    { dbName, escalations: escalations(), concurrency: CONCURRENCY, deliver },
+    { dbName, escalations: escalations().slice(0, count), concurrency: CONCURRENCY, deliver },
   );
-  const posted = (await server.stats())['POST /hooks']?.count ?? 0;
+  await beforeDrain?.();
   const run = await page.evaluate((dbName) => {
     const api = window.deskbookBench;
     if (!api) throw new Error('the bench bundle is not loaded in this page');
     return api.drain(dbName);
   }, dbName);
-  const hooks = ((await server.stats())['POST /hooks']?.count ?? 0) - posted;
-  if (run.sent !== COUNT || run.left !== 0 || hooks !== (deliver === 'ipc' ? COUNT : 0)) {
-    throw new Error(`the pump delivered ${run.sent}/${COUNT} (${run.left} left queued, ${hooks} POSTs seen): not a clean drain`);
-  }
-  return COUNT / (run.ms / 1000);
+  if (run.sent !== count || run.left !== 0) throw new Error(`the pump delivered ${run.sent}/${count} (${run.left} left queued): not a clean drain`);
+  return count / (run.ms / 1000);
+}
+
+const hooksPosted = async (server: Receiver) => (await server.stats())['POST /hooks']?.count ?? 0;
+
+async function deliverRound(page: Page, server: Receiver, dbName: string, deliver: 'ipc' | 'instant' = 'ipc'): Promise<number> {
+  let posted = 0;
+  const perSecond = await pumpRound(page, dbName, deliver, async () => {
+    posted = await hooksPosted(server);
+  });
+  const hooks = (await hooksPosted(server)) - posted;
+  if (hooks !== (deliver === 'ipc' ? COUNT : 0)) throw new Error(`the pump delivered ${COUNT} but the receiver saw ${hooks} POSTs: not a clean drain`);
+  return perSecond;
 }
 
 /** A diagnostic: `sync:deliver` straight from the page (IPC hop + main + network, no Dexie). */
@@ -129,7 +142,7 @@ const meanBody = (stats: Stats, key: string) => {
  * part of the figure is pessimistic. Two diagnostics split the rest: the pump with delivery
  * answered in the page (Dexie alone), and `sync:deliver` called without Dexie (IPC + main).
  */
-export async function measureDrain(page: Page): Promise<BenchResult> {
+export async function measureDrain(page: Page): Promise<BenchResult[]> {
   const server = await startReceiver();
   try {
     const configured = await page.evaluate(async (url) => {
@@ -156,12 +169,22 @@ export async function measureDrain(page: Page): Promise<BenchResult> {
     }
     // Diagnostics, not part of the figure: the same pump with delivery answered in the page
     // (Dexie and the pump alone), and sync:deliver without Dexie (IPC hop, main, network).
-    const dexieOnly = await deliverRound(page, server, 'bench-drain-instant', 'instant');
+    const instant: number[] = [];
+    for (let i = 0; i < 3; i++) instant.push(await deliverRound(page, server, `bench-drain-instant-${i}`, 'instant'));
+    const dexieOnly = Math.max(...instant);
     const ipcOnly = await ipcRound(page);
     const stats = await server.stats();
     const bestDeliveries = Math.max(...rounds.map((r) => r.deliveriesPerSecond));
     const bestFetches = Math.max(...rounds.map((r) => r.fetchesPerSecond));
-    return {
+    const pump: BenchResult = {
+      ...DRAIN_PUMP,
+      value: dexieOnly,
+      notes: [
+        `${COUNT} queued, concurrency ${CONCURRENCY}: claim transactions, the escalation read, group-committed results; best of ${instant.map((n) => fixed(n, 0)).join(', ')}`,
+        'a technician with a 1,000-ticket backlog waits on the ticketing server, never on this (compare the RT figure)',
+      ],
+    };
+    const drain: BenchResult = {
       ...DRAIN,
       value: bestDeliveries / bestFetches,
       notes: [
@@ -174,6 +197,7 @@ export async function measureDrain(page: Page): Promise<BenchResult> {
         `${COUNT} per round, concurrency ${CONCURRENCY}; mean body ${fixed(meanBody(stats, 'POST /hooks'), 0)} B (webhook) vs ${fixed(meanBody(stats, 'POST /raw'), 0)} B (raw); receiver in its own process`,
       ],
     };
+    return [drain, pump];
   } finally {
     await server.close();
   }

@@ -13,7 +13,7 @@ export async function bundleBenchPage(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome130',
-    minify: true,
+    minify: process.env.DESKBOOK_BENCH_NO_MINIFY !== "1",
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

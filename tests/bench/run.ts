@@ -9,7 +9,8 @@ import { launchApp, ROOT } from '../e2e/harness';
 import type { LaunchedApp } from '../e2e/harness';
 import { buildBarePage } from './bare-page';
 import { openBenchPage } from './bench-page-host';
-import { DRAIN, measureDrain } from './drain';
+import { DRAIN, DRAIN_PUMP, measureDrain } from './drain';
+import { DRAIN_MAIN, DRAIN_RT, measureDrainRt, measureMainHop } from './drain-layers';
 import { GUARD, measureGuard } from './guard';
 import { INITIAL_JS, measureInitialJs } from './initial-js';
 import { measureQueueing, QUEUEING } from './queueing';
@@ -50,6 +51,7 @@ await bench(GUARD, () => measureGuard());
 await bench(STUDIO_EDIT, () => measureStudioEdit());
 await bench(STUDIO_LAYOUT, () => measureStudioLayout());
 await bench([STORM_PEAK, STORM_DRAIN, STORM_ONCE], () => measureStorm());
+await bench(DRAIN_MAIN, () => measureMainHop());
 
 const bareDir = await mkdtemp(path.join(os.tmpdir(), 'deskbook-bench-bare-'));
 let app: LaunchedApp | null = null;
@@ -65,13 +67,15 @@ try {
     await bench(STARTUP, () => measureStartup(context, url, `${bare.origin}/`));
     await openBenchPage(page, origin);
     await bench(QUEUEING, () => measureQueueing(page));
-    await bench(DRAIN, () => measureDrain(page));
+    await bench([DRAIN, DRAIN_PUMP], () => measureDrain(page));
     await bench(REVIEW_CACHE, () => measureReviewCache(page));
+    // Last of the in-page benches: it points the app at a real Request Tracker.
+    await bench(DRAIN_RT, () => measureDrainRt(page));
   } finally {
     await bare.close();
   }
 } catch (error) {
-  for (const budget of [STARTUP, QUEUEING, DRAIN, REVIEW_CACHE]) {
+  for (const budget of [STARTUP, QUEUEING, DRAIN, DRAIN_PUMP, DRAIN_RT, REVIEW_CACHE]) {
     if (!results.some((r) => r.name === budget.name)) results.push(brokenResult(budget, error));
   }
 } finally {
