@@ -5,7 +5,7 @@ import type { DeskbookDb } from './db';
 import { draftModeFromLegacy, editedRequestId } from './draft-mode';
 
 /** The schema version openDeskbookDb declares last. */
-const LATEST = 5;
+const LATEST = 6;
 
 /**
  * The database as version 2 of the app declared it, copied here unchanged: what an analyst's
@@ -112,9 +112,31 @@ describe('version 5: the SOP Studio', () => {
 
     opened = openDeskbookDb(name);
     expect(await opened.studio.count()).toBe(0);
-    expect(opened.verno).toBe(5);
+    expect(opened.verno).toBe(LATEST);
     expect(await opened.packs.get('p@1.0.0')).toMatchObject({ id: 'p' });
     expect(await opened.callLogs.get('run-1')).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('version 6: delivered escalations by time', () => {
+  it('indexes the escalations a version-5 database holds by status and delivery time, and keeps them', async () => {
+    name = `upgrade-6-${Math.random()}`;
+    const before = openVersion2(name);
+    before.version(3).upgrade(() => undefined);
+    before.version(4).stores({ callLogs: 'runId, status' });
+    before.version(5).stores({ studio: 'id, updatedAt' });
+    await before.table('escalations').bulkPut([
+      { id: 'old', requestId: 'old', status: 'sent', remoteId: '1', sentAt: 100 },
+      { id: 'new', requestId: 'new', status: 'sent', remoteId: '2', sentAt: 300 },
+      { id: 'queued', requestId: 'queued', status: 'queued', remoteId: null, sentAt: null },
+    ]);
+    before.close();
+
+    opened = openDeskbookDb(name);
+    const newestFirst = await opened.escalations.where('[status+sentAt]').between(['sent', Dexie.minKey], ['sent', Dexie.maxKey]).reverse().toArray();
+    expect(opened.verno).toBe(LATEST);
+    expect(newestFirst.map((e) => e.id)).toEqual(['new', 'old']);
+    expect(await opened.escalations.get('queued')).toMatchObject({ status: 'queued' });
   });
 });
 

@@ -244,6 +244,8 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
   db.version(4).stores({ callLogs: 'runId, status' });
   // Version 5: the SOP Studio's procedures (a new table; no existing row changes).
   db.version(5).stores({ studio: 'id, updatedAt' });
+  // Version 6: delivered escalations by time, so "recently delivered" reads 50 rows, not all.
+  db.version(6).stores({ escalations: 'id, requestId, status, createdAt, remoteId, [status+sentAt]' });
   return db;
 }
 

@@ -79,4 +79,22 @@ describe('the outbox screen', () => {
     expect(screen.getByText(`guardado a las ${saved}`)).toBeTruthy();
     expect(screen.getByText('Todavía no se ha entregado nada.')).toBeTruthy();
   });
+
+  it('shows the progress of a drain, sent of total, once something of it has gone', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => escalationRow(10 + i));
+    await db().escalations.bulkPut(rows);
+    await db().outbox.bulkPut(rows.map((r) => newOutboxEntry(r.id, r.id, 1)));
+    render(<QueueScreen />);
+    // Eleven will go by themselves (the paused one waits for a person); nothing has gone yet.
+    expect(await screen.findByRole('heading', { name: 'Waiting (12)' })).toBeTruthy();
+    expect(screen.queryByTestId('drain-progress')).toBeNull();
+
+    const landed = rows.slice(0, 4);
+    await db().outbox.bulkDelete(landed.map((r) => r.id));
+    await db().escalations.bulkPut(landed.map((r) => ({ ...r, status: 'sent' as const, remoteId: r.id.slice(-2), sentAt: Date.now() })));
+    const progress = await screen.findByTestId('drain-progress');
+    expect(progress.textContent).toContain('Sent 4 of 11');
+    expect(screen.getByRole('progressbar', { name: 'Delivery progress' })).toBeTruthy();
+    expect(screen.getAllByTestId('sent-item')).toHaveLength(4);
+  });
 });

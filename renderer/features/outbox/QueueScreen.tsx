@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
@@ -8,6 +8,8 @@ import { kickOutbox } from '../../outbox/runtime';
 import { retryNow } from '../../outbox/store';
 import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
 import { outboxProblemText } from './problem-text';
+import { addSample, drainProgress } from './progress';
+import type { DrainProgress, DrainSample } from './progress';
 import { useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
 import type { OutboxItem } from './queries';
 
@@ -38,6 +40,37 @@ function when(t: Translate, ms: number, now: number): string {
   return t.intl.formatTime(ms, CLOCK);
 }
 
+/** How often the estimate is refreshed while nothing lands (a stall shows as "no estimate"). */
+const PROGRESS_TICK_MS = 5_000;
+
+/**
+ * This drain's progress: counted from when something began waiting on this screen, so a
+ * technician back at school with a backlog sees "Sent 1,200 of 10,000" and the time left.
+ */
+function useDrainProgress(delivered: number, waiting: number): DrainProgress | null {
+  const [state, setState] = useState<{ baseline: number; samples: DrainSample[] } | null>(null);
+  useEffect(() => {
+    const sample = () =>
+      setState((s) => {
+        if (waiting === 0) return null;
+        const next = { at: Date.now(), delivered };
+        return s ? { ...s, samples: addSample(s.samples, next) } : { baseline: delivered, samples: [next] };
+      });
+    sample();
+    if (waiting === 0) return undefined;
+    const timer = setInterval(sample, PROGRESS_TICK_MS);
+    return () => clearInterval(timer);
+  }, [delivered, waiting]);
+  return state ? drainProgress(state.baseline, state.samples, waiting) : null;
+}
+
+function timeLeft(t: Translate, ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return t('outbox.progress.lessThanMinute');
+  if (minutes < 60) return t('outbox.progress.minutes', { minutes });
+  return t('outbox.progress.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
 /**
  * The outbox as a technician needs it: what is waiting and why, in plain words; what needs
  * them (failed, paused); what already arrived, with a link to the ticket.
@@ -54,6 +87,8 @@ export function QueueScreen() {
   const [now] = useState(() => Date.now());
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
+  // What will go by itself: failed and paused entries wait for a person, not for the pump.
+  const progress = useDrainProgress(counts.sent, counts.pending + counts.sending + counts.needs_reconcile);
   const count = (n: number) => t.intl.formatNumber(n);
 
   const fix = async (row: EscalationRow) => navigate({ name: 'draft', draftId: await createDraftFromEscalation(row, Date.now()) });
@@ -90,6 +125,15 @@ export function QueueScreen() {
           <dd data-testid="count-sent">{count(counts.sent)}</dd>
         </div>
       </dl>
+      {progress && progress.sent > 0 && (
+        <div className="drain-progress" data-testid="drain-progress">
+          <progress value={progress.sent} max={progress.total} aria-label={t('outbox.progress.label')} />{' '}
+          <span>
+            {t('outbox.progress.sent', { sent: progress.sent, total: progress.total })}
+            {progress.remainingMs !== null && ` · ${timeLeft(t, progress.remainingMs)}`}
+          </span>
+        </div>
+      )}
       <div className="row">
         <button type="button" onClick={() => void newDraft()}>
           {t('outbox.queue.newEscalation')}

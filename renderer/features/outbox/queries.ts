@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
 import type { CallLogRow, EscalationRow, OutboxRow, OutboxState } from '../../db/db';
@@ -61,5 +62,10 @@ export function useOutboxItems(limit = 200): OutboxItem[] {
 
 /** The most recently delivered escalations, with links to their tickets. */
 export function useRecentlySent(limit = 50): EscalationRow[] {
-  return useLiveQuery(() => db().escalations.where('status').equals('sent').reverse().sortBy('sentAt').then((rows) => rows.slice(0, limit)), [limit], []);
+  // By index: re-run on every result a drain records, so it must not read every delivered row.
+  return useLiveQuery(
+    () => db().escalations.where('[status+sentAt]').between(['sent', Dexie.minKey], ['sent', Dexie.maxKey]).reverse().limit(limit).toArray(),
+    [limit],
+    [],
+  );
 }
