@@ -77,8 +77,9 @@ function timeLeft(t: Translate, ms: number): string {
  */
 export function QueueScreen() {
   const t = useT();
-  const counts = useOutboxCounts();
+  // The rows first: their query then goes to IndexedDB ahead of the counts, so they paint first.
   const items = useOutboxItems();
+  const counts = useOutboxCounts();
   const sent = useRecentlySent();
   const drafts = useDrafts();
   const net = useAppStore((s) => s.net);

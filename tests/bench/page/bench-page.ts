@@ -51,6 +51,13 @@ export interface BenchPage {
   deliverLoop(escalations: Escalation[], concurrency: number): Promise<FetchRun>;
   /** POSTs each body with `fetch`, `concurrency` at a time, reading every answer. */
   rawFetch(url: string, bodies: string[], concurrency: number): Promise<FetchRun>;
+  /**
+   * Replaces the APP's own database ('deskbook', no app page may be open) with `reviews` cached
+   * review rows and `queued` copies of `escalation` waiting in the outbox; returns ms taken.
+   */
+  seedAppDb(escalation: Escalation, queued: number, reviews: number): Promise<number>;
+  /** Counts the app database's outbox entries by state (to check nothing drained them). */
+  appOutboxStates(): Promise<Record<string, number>>;
   /** Fills a fresh review cache with `count` synthetic escalations; returns ms taken. */
   fillReviewCache(dbName: string, count: number): Promise<number>;
   /** Times the filtered first page (100 rows) for each filter, `rounds` times over. */
@@ -84,7 +91,8 @@ function openRawDb(name: string): Promise<IDBDatabase> {
   req.onupgradeneeded = () => {
     const db = req.result;
     const escalations = db.createObjectStore('escalations', { keyPath: 'id' });
-    for (const index of ['requestId', 'status', 'createdAt']) escalations.createIndex(index, index);
+    for (const index of ['requestId', 'status', 'createdAt', 'remoteId']) escalations.createIndex(index, index);
+    escalations.createIndex('[status+sentAt]', ['status', 'sentAt']);
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     for (const index of ['state', 'nextAttemptAt', 'escalationId']) outbox.createIndex(index, index);
   };
@@ -120,7 +128,18 @@ function deskbookApi(): DeskbookApi {
 
 const drains = new Map<string, { db: DeskbookDb; pump: OutboxPump }>();
 
-const page: Omit<BenchPage, 'fillReviewCache' | 'reviewPages'> = {
+const page: Omit<BenchPage, 'fillReviewCache' | 'reviewPages' | 'seedAppDb'> = {
+  async appOutboxStates() {
+    const db = openDeskbookDb('deskbook');
+    try {
+      const counts: Record<string, number> = {};
+      for (const row of await db.outbox.toArray()) counts[row.state] = (counts[row.state] ?? 0) + 1;
+      return counts;
+    } finally {
+      db.close();
+    }
+  },
+
   async queueing(escalations, warmup) {
     const dexie = await freshDeskbookDb('bench-queueing-dexie');
     await deleteDatabase('bench-queueing-raw');
@@ -289,4 +308,27 @@ const reviewPages: BenchPage['reviewPages'] = async (dbName, filters, rounds) =>
   return times;
 };
 
-window.deskbookBench = { ...page, fillReviewCache, reviewPages };
+const seedAppDb: BenchPage['seedAppDb'] = async (escalation, queued, reviews) => {
+  const start = performance.now();
+  await fillReviewCache('deskbook', reviews);
+  const db = openDeskbookDb('deskbook');
+  try {
+    const now = Date.now();
+    for (let i = 0; i < queued; i += 2000) {
+      const copies = Array.from({ length: Math.min(2000, queued - i) }, (_, k) => ({
+        ...escalation,
+        id: crypto.randomUUID(),
+        draft: { ...escalation.draft, subject: `${escalation.draft.subject} #${i + k + 1}` },
+      }));
+      await db.transaction('rw', db.escalations, db.outbox, async () => {
+        await db.escalations.bulkPut(copies.map((e) => queuedEscalationRow(e, now)));
+        await db.outbox.bulkPut(copies.map((e, k) => newOutboxEntry(e.id, e.id, now + i + k)));
+      });
+    }
+  } finally {
+    db.close();
+  }
+  return performance.now() - start;
+};
+
+window.deskbookBench = { ...page, fillReviewCache, reviewPages, seedAppDb };
