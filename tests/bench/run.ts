@@ -9,6 +9,7 @@ import { launchApp, ROOT } from '../e2e/harness';
 import type { LaunchedApp } from '../e2e/harness';
 import { buildBarePage } from './bare-page';
 import { openBenchPage } from './bench-page-host';
+import { measureBigQueue, OUTBOX_SCREEN, RENDERER_HEAP } from './big-queue';
 import { DRAIN, DRAIN_PUMP, measureDrain } from './drain';
 import { DRAIN_MAIN, DRAIN_RT, measureDrainRt, measureMainHop } from './drain-layers';
 import { GUARD, measureGuard } from './guard';
@@ -19,6 +20,7 @@ import { brokenResult, formatReport, withinBudget } from './report';
 import type { BenchResult, Budget } from './report';
 import { serveBuild } from '../support/serve-build';
 import { measureSopStep, SOP_STEP } from './sop-step';
+import { MAIN_RSS, measureMainMemory } from './main-memory';
 import { measureStartup, STARTUP } from './startup';
 import { measureStorm, STORM_DRAIN, STORM_ONCE, STORM_PEAK } from './storm';
 import { measureStudioEdit, measureStudioLayout, STUDIO_EDIT, STUDIO_LAYOUT } from './studio-lint';
@@ -52,6 +54,7 @@ await bench(STUDIO_EDIT, () => measureStudioEdit());
 await bench(STUDIO_LAYOUT, () => measureStudioLayout());
 await bench([STORM_PEAK, STORM_DRAIN, STORM_ONCE], () => measureStorm());
 await bench(DRAIN_MAIN, () => measureMainHop());
+await bench(MAIN_RSS, () => measureMainMemory());
 
 const bareDir = await mkdtemp(path.join(os.tmpdir(), 'deskbook-bench-bare-'));
 let app: LaunchedApp | null = null;
@@ -65,6 +68,8 @@ try {
     // The app's first page would hold the outbox pump's Web Lock for the whole run: park it.
     await page.goto('about:blank');
     await bench(STARTUP, () => measureStartup(context, url, `${bare.origin}/`));
+    // Before any connector is configured, so nothing drains the seeded queue.
+    await bench([OUTBOX_SCREEN, RENDERER_HEAP], () => measureBigQueue(context, url, origin));
     await openBenchPage(page, origin);
     await bench(QUEUEING, () => measureQueueing(page));
     await bench([DRAIN, DRAIN_PUMP], () => measureDrain(page));
@@ -75,7 +80,7 @@ try {
     await bare.close();
   }
 } catch (error) {
-  for (const budget of [STARTUP, QUEUEING, DRAIN, DRAIN_PUMP, DRAIN_RT, REVIEW_CACHE]) {
+  for (const budget of [STARTUP, OUTBOX_SCREEN, RENDERER_HEAP, QUEUEING, DRAIN, DRAIN_PUMP, DRAIN_RT, REVIEW_CACHE]) {
     if (!results.some((r) => r.name === budget.name)) results.push(brokenResult(budget, error));
   }
 } finally {
