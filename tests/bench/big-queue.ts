@@ -12,7 +12,7 @@ import { fixed, median, p95 } from './stats';
 export const OUTBOX_SCREEN: Budget = { name: 'Outbox screen with 10,000 waiting: open to first paint (p95)', unit: 'ms', comparison: '<', budget: 50 };
 /**
  * 10,000 queued and 100,000 cached rows live in IndexedDB, not in the heap: the screens read a
- * page of each (50 outbox rows, 100 review rows). First measured here at 6.7 MB (6.2 MB on an
+ * page of each (25 outbox rows, 100 review rows). First measured here at 6.7 MB (6.2 MB on an
  * empty database). Budget 16 MB: room for growth, yet a change that held the whole backlog in
  * memory (10,000 escalations are ~10 MB as objects, the review cache ~50 MB) fails it at once.
  * On a help-desk PC with 8 GB and a browser, a softphone and Office open, either would be felt.

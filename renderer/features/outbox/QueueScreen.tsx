@@ -78,8 +78,9 @@ function timeLeft(t: Translate, ms: number): string {
 export function QueueScreen() {
   const t = useT();
   // The rows first: their query then goes to IndexedDB ahead of the counts, so they paint first.
-  const items = useOutboxItems();
-  const counts = useOutboxCounts();
+  const loaded = useOutboxItems();
+  const items = loaded ?? [];
+  const counts = useOutboxCounts(loaded !== undefined);
   const sent = useRecentlySent();
   const drafts = useDrafts();
   const net = useAppStore((s) => s.net);
@@ -160,7 +161,7 @@ export function QueueScreen() {
       )}
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('outbox.waiting.heading', { count: waiting })}</h2>
-        {items.length === 0 ? (
+        {loaded === undefined ? null : items.length === 0 ? (
           <p>{t('outbox.waiting.empty')}</p>
         ) : (
           <ul className="outbox-list">

@@ -21,9 +21,11 @@ export function startOfToday(now = Date.now()): number {
  * on every result a drain records, so the big count is the store's (~3x cheaper) minus the
  * small states, and delivered history is counted from today, not from the first day.
  */
-export function useOutboxCounts(): OutboxCounts {
+export function useOutboxCounts(ready = true): OutboxCounts {
   return useLiveQuery(
     async () => {
+      // Not before `ready`: the screen's rows go to IndexedDB first and paint without waiting.
+      if (!ready) return EMPTY;
       const outbox = db().outbox;
       const [all, sending, needs, failed, paused, sent] = await Promise.all([
         outbox.count(),
@@ -35,7 +37,7 @@ export function useOutboxCounts(): OutboxCounts {
       ]);
       return { pending: all - sending - needs - failed - paused, sending, needs_reconcile: needs, failed, paused, sent };
     },
-    [],
+    [ready],
     EMPTY,
   );
 }
@@ -52,7 +54,7 @@ export interface OutboxItem {
  * in delivery order. At most `limit` rows are read and shown, so a queue of thousands stays cheap while
  * it drains; the counts above the list say how many there are in all.
  */
-export function useOutboxItems(limit = 50): OutboxItem[] {
+export function useOutboxItems(limit = 25): OutboxItem[] | undefined {
   return useLiveQuery(
     async () => {
       const [failed, paused, sending, due] = await Promise.all([
@@ -69,7 +71,6 @@ export function useOutboxItems(limit = 50): OutboxItem[] {
       return entries.map((entry, i) => ({ entry, escalation: escalations[i], callLog: callLogs[i] }));
     },
     [limit],
-    [],
   );
 }
 
