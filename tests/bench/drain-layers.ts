@@ -68,7 +68,15 @@ export async function measureMainHop(): Promise<BenchResult> {
       });
     const raw = async (bodies: string[]) =>
       perSecond(bodies.length, CONCURRENCY, async (i) => {
-        const res = await fetch(`${server.url}/raw`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bodies[i] });
+        // With the two things any production client must set: a deadline, and no redirects
+        // followed (a 307 would re-send the body and credentials wherever it points).
+        const res = await fetch(`${server.url}/raw`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: bodies[i],
+          redirect: 'manual',
+          signal: AbortSignal.timeout(15_000),
+        });
         await res.text();
         if (res.status !== 201) throw new Error(`the raw loop got HTTP ${res.status}`);
       });
