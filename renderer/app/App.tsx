@@ -4,7 +4,6 @@ import type { MessageKey } from '../i18n';
 import { getDeskbook } from '../ipc/client';
 import { useAppStore } from '../state/store';
 import type { View } from '../state/store';
-import { startAppOutbox } from './outbox';
 import { StatusBar } from './StatusBar';
 import { DraftScreen } from '../features/escalation';
 import { QueueScreen } from '../features/outbox';
@@ -24,6 +23,21 @@ const NAV: { name: NavName; label: MessageKey; key: string; supervisor?: true }[
   { name: 'audit', label: 'app.nav.audit', key: '7', supervisor: true },
   { name: 'studio', label: 'app.nav.studio', key: '8', supervisor: true },
 ];
+
+/**
+ * Starts the outbox from its own chunk: the pump, the delivery kinds and the schemas they carry
+ * are not needed to paint the library, so they load beside it rather than before it. The entries
+ * a restart left queued are picked up as soon as the chunk arrives. Returns how to stop it, which
+ * also works before the chunk has arrived (React's StrictMode stops and starts effects once).
+ */
+function startOutboxWhenLoaded(): () => void {
+  let stopped = false;
+  const started = import('./outbox').then(({ startAppOutbox }) => (stopped ? null : startAppOutbox()));
+  return () => {
+    stopped = true;
+    void started.then((stop) => stop?.());
+  };
+}
 
 function Screen({ view }: { view: View }) {
   switch (view.name) {
@@ -77,7 +91,7 @@ export function App() {
     const loadPack = () => void api.packs.district().then((r) => r.ok && setDistrictPack(r.value));
     loadPack();
     const offPack = api.on('packs:status', loadPack);
-    const stopOutbox = startAppOutbox();
+    const stopOutbox = startOutboxWhenLoaded();
     return () => {
       offNet();
       offUpdate();

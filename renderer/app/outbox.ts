@@ -1,6 +1,6 @@
 import { callLogKind } from '../features/call-log';
-import { escalationKind, resubmitKind } from '../features/escalation';
-import { decisionKind } from '../features/review';
+import { escalationDeliveryKinds } from '../features/escalation';
+import { reviewDeliveryKinds } from '../features/review';
 import { deskbook } from '../ipc/client';
 import { registerDeliveryKinds } from '../outbox/kinds';
 import { startOutbox } from '../outbox/runtime';
@@ -10,9 +10,11 @@ import { useAppStore } from '../state/store';
  * Starts the outbox with every delivery kind registered (each feature owns its kind), fed by
  * the shell's connectivity state: main's probe decides "online"; a probe turning online, or the
  * browser's `online` event (checked with main's probe first: navigator.onLine alone lies), kicks it.
+ * Resolves once the kinds have loaded and the pump has started, to how to stop it.
  */
-export function startAppOutbox(): () => void {
-  registerDeliveryKinds(escalationKind, resubmitKind, decisionKind, callLogKind);
+export async function startAppOutbox(): Promise<() => void> {
+  const [escalationKinds, reviewKinds] = await Promise.all([escalationDeliveryKinds(), reviewDeliveryKinds()]);
+  registerDeliveryKinds(...escalationKinds, ...reviewKinds, callLogKind);
   return startOutbox({
     isOnline: () => useAppStore.getState().net?.state === 'online',
     watchReconnects: (kick) => {

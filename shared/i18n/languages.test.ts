@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UI_LANGUAGE_NAMES, languageLabel, languageName, primaryLanguage, resolveUiLanguage, uiLanguageSettingSchema } from './languages';
+import { uiLanguageSettingSchema } from './language-setting';
+import { UI_LANGUAGE_NAMES, languageLabel, languageName, primaryLanguage, resolveUiLanguage } from './languages';
 
 describe('resolveUiLanguage', () => {
   it('uses the setting when it names a language, whatever the OS says', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { UiLanguageSetting } from './language-setting';
 
 /**
  * The languages Deskbook's interface is written in. Caller scripts in a pack may be in any
@@ -7,11 +7,7 @@ import { z } from 'zod';
 export const UI_LANGUAGES = ['en', 'es'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-/** What the UiLanguage setting holds: a language, or `system` to follow the OS. */
-export const uiLanguageSettingSchema = z.enum(['system', ...UI_LANGUAGES], {
-  error: `must be system or one of ${UI_LANGUAGES.join(', ')}`,
-});
-export type UiLanguageSetting = z.infer<typeof uiLanguageSettingSchema>;
+export type { UiLanguageSetting } from './language-setting';
 
 /** Each interface language named in itself, as a language picker lists it. */
 export const UI_LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = { en: 'English', es: 'Español' };

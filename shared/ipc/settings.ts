@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DISTRICT_POLICY } from '../sla/district';
 import { slaPolicySchema } from '../sla/policy';
-import { uiLanguageSettingSchema } from '../i18n/languages';
+import { uiLanguageSettingSchema } from '../i18n/language-setting';
 import { ROLES } from './roles';
 
 export const connectorKindSchema = z.enum(['none', 'request-tracker', 'webhook', 'incident-iq', 'zendesk', 'servicenow']);

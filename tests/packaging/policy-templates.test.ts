@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readLinuxPolicy } from '../../electron/policy/linux';
 import { parsePublicKey } from '../../electron/packs/signed-pack';
 import { parseRegQuery } from '../../electron/policy/reg-query';
-import { uiLanguageSettingSchema } from '../../shared/i18n/languages';
+import { uiLanguageSettingSchema } from '../../shared/i18n/language-setting';
 import { ROLES } from '../../shared/ipc/roles';
 import { connectorKindSchema } from '../../shared/ipc/settings';
 import { builtInPolicyValues, layerFrom, POLICY_NAMES, resolvePolicy, UPDATE_MODES } from '../../shared/policy';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { UI_LANGUAGES, UI_LANGUAGE_NAMES, uiLanguageSettingSchema } from '../../../shared/i18n/languages';
-import type { UiLanguageSetting } from '../../../shared/i18n/languages';
+import { uiLanguageSettingSchema } from '../../../shared/i18n/language-setting';
+import type { UiLanguageSetting } from '../../../shared/i18n/language-setting';
+import { UI_LANGUAGES, UI_LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import type { Role } from '../../../shared/ipc/roles';
 import type { ConnectionReport, ConnectorSettings, SettingsView } from '../../../shared/ipc/settings';
 import type { PolicyField } from '../../../shared/policy/keys';

@@ -39,9 +39,24 @@ export function searchTerm(term: string): string | null {
 /**
  * Instant, typo-tolerant search over titles, tags and symptoms in every language the SOP is
  * written in ("cant log in hac", "activaton key", "no puedo entrar al portal de padres"). Titles
- * weigh most; prefix matching lets results narrow as the analyst types.
+ * weigh most; prefix matching lets results narrow as the analyst types. The index is built on
+ * the first query, not with the library: an empty query lists every entry, which is what the
+ * library's first paint shows.
  */
 export function createSopSearch(entries: readonly CatalogEntry[]): (query: string) => CatalogEntry[] {
+  let index: MiniSearch<Indexed> | null = null;
+  const byKey = new Map(entries.map((e) => [e.key, e]));
+  return (query) => {
+    const q = query.trim();
+    if (q === '') return [...entries];
+    index ??= indexOf(entries);
+    let hits = index.search(q);
+    if (hits.length === 0) hits = index.search(q, { combineWith: 'OR' });
+    return hits.map((h) => byKey.get(String(h.id))).filter((e): e is CatalogEntry => e !== undefined);
+  };
+}
+
+function indexOf(entries: readonly CatalogEntry[]): MiniSearch<Indexed> {
   const index = new MiniSearch<Indexed>({
     fields: ['title', 'tags', 'symptoms'],
     storeFields: [],
@@ -51,7 +66,6 @@ export function createSopSearch(entries: readonly CatalogEntry[]): (query: strin
     // calling is not a child who cannot sign in), while "activaton" still finds "activation".
     searchOptions: { boost: { title: 3, symptoms: 2 }, fuzzy: (term) => (term.length > 5 ? 0.25 : false), prefix: true, combineWith: 'AND' },
   });
-  const byKey = new Map(entries.map((e) => [e.key, e]));
   index.addAll(
     entries.map((e) => ({
       id: e.key,
@@ -60,11 +74,5 @@ export function createSopSearch(entries: readonly CatalogEntry[]): (query: strin
       symptoms: allSymptoms(e.doc).join(' · '),
     })),
   );
-  return (query) => {
-    const q = query.trim();
-    if (q === '') return [...entries];
-    let hits = index.search(q);
-    if (hits.length === 0) hits = index.search(q, { combineWith: 'OR' });
-    return hits.map((h) => byKey.get(String(h.id))).filter((e): e is CatalogEntry => e !== undefined);
-  };
+  return index;
 }
