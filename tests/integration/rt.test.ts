@@ -161,6 +161,7 @@ describe('exactly once through faults (fault proxy in front of RT)', () => {
       kind: 'retry',
       reason: 'HTTP 429: fault proxy: injected 429',
       retryAfterMs: 17_000,
+      throttled: true,
       maybeDelivered: false,
     });
     expect(await inspect.ticketsForRequest(requestId)).toHaveLength(0);
