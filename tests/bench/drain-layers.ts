@@ -14,38 +14,12 @@ import { escalationFieldValue } from '../../electron/sync/rt/review-item';
 import type { Escalation } from '../../shared/escalation/schema';
 import { rolePolicy, startTestServices } from '../support/main-services';
 import { startRt } from '../rt/rt-server';
-import { COUNT, CONCURRENCY, escalations, pumpRound, startReceiver, webhookBody } from './drain';
+import { COUNT, CONCURRENCY, escalations, perSecond, pumpRound, sideBySide, startReceiver, webhookBody } from './drain';
 import type { BenchResult, Budget } from './report';
 import { fixed } from './stats';
 
 export const DRAIN_RT: Budget = { name: 'Drain to Request Tracker ÷ raw create + re-read loop', unit: '×', comparison: '>=', budget: 0.9 };
 export const DRAIN_MAIN: Budget = { name: "Drain: main's sync:deliver via the router ÷ raw Node fetch", unit: '×', comparison: '>=', budget: 0.9 };
-
-/** Runs `task` over `count` indexes, `concurrency` at a time; returns how many per second. */
-async function perSecond(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) await task(next++);
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return count / ((performance.now() - t0) / 1000);
-}
-
-/** Alternates the two sides ABBA for `rounds`; returns the best of each (the least disturbed run). */
-async function sideBySide(rounds: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: number[]; b: number[] }> {
-  const out = { a: [] as number[], b: [] as number[] };
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
-      out.a.push(await a());
-      out.b.push(await b());
-    } else {
-      out.b.push(await b());
-      out.a.push(await a());
-    }
-  }
-  return out;
-}
 
 const list = (values: number[]) => values.map((v) => fixed(v, 1)).join(', ');
 

@@ -60,6 +60,32 @@ interface Round {
   fetchesPerSecond: number;
 }
 
+/** Runs `task` over `count` indexes, `concurrency` at a time; returns how many per second. */
+export async function perSecond(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return count / ((performance.now() - t0) / 1000);
+}
+
+/** Alternates the two sides ABBA for `rounds`; returns the best of each (the least disturbed run). */
+export async function sideBySide(rounds: number, a: () => Promise<number>, b: () => Promise<number>): Promise<{ a: number[]; b: number[] }> {
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      out.a.push(await a());
+      out.b.push(await b());
+    } else {
+      out.b.push(await b());
+      out.a.push(await a());
+    }
+  }
+  return out;
+}
+
 // No sealed notes: with one, each delivery would also decrypt it from the vault.
 export const escalations = () => Array.from({ length: COUNT }, () => makeEscalation({ sealedNotes: [] }));
 
@@ -154,19 +180,13 @@ export async function measureDrain(page: Page): Promise<BenchResult[]> {
     }, `${server.url}/hooks`);
     if (!configured) throw new Error('could not configure the webhook connector through settings:update / settings:setToken');
 
-    const rounds: Round[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      let deliveriesPerSecond = 0;
-      let fetchesPerSecond = 0;
-      if (i % 2 === 0) {
-        deliveriesPerSecond = await deliverRound(page, server, `bench-drain-${i}`);
-        fetchesPerSecond = await fetchRound(page, server);
-      } else {
-        fetchesPerSecond = await fetchRound(page, server);
-        deliveriesPerSecond = await deliverRound(page, server, `bench-drain-${i}`);
-      }
-      rounds.push({ deliveriesPerSecond, fetchesPerSecond });
-    }
+    let round = 0;
+    const { a: deliveries, b: fetches } = await sideBySide(
+      ROUNDS,
+      () => deliverRound(page, server, `bench-drain-${round++}`),
+      () => fetchRound(page, server),
+    );
+    const rounds: Round[] = deliveries.map((deliveriesPerSecond, i) => ({ deliveriesPerSecond, fetchesPerSecond: fetches[i]! }));
     // Diagnostics, not part of the figure: the same pump with delivery answered in the page
     // (Dexie and the pump alone), and sync:deliver without Dexie (IPC hop, main, network).
     const instant: number[] = [];

@@ -3,6 +3,7 @@
 // draining `count` escalations to the receiver at `url`. Run with --expose-gc.
 import { makeEscalation } from '../support/escalation-fixture';
 import { rolePolicy, startTestServices } from '../support/main-services';
+import { CONCURRENCY, perSecond } from './drain';
 
 const [url, countArg] = process.argv.slice(2);
 const count = Number(countArg);
@@ -21,19 +22,15 @@ try {
   const token = (await main.call('settings:setToken', { token: 'bench-shared-secret' })) as { ok: boolean };
   if (!settings.ok || !token.ok) throw new Error('could not configure the webhook connector');
   const deliver = async (n: number) => {
-    let next = 0;
     let sent = 0;
-    const worker = async () => {
-      while (next++ < n) {
-        const escalation = makeEscalation({ sealedNotes: [] });
-        const result = (await main.call('sync:deliver', { requestId: escalation.id, attemptId: crypto.randomUUID(), escalation, maybeDelivered: false })) as {
-          ok: boolean;
-          value?: { kind: string };
-        };
-        if (result.ok && result.value?.kind === 'sent') sent++;
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, worker));
+    await perSecond(n, CONCURRENCY, async () => {
+      const escalation = makeEscalation({ sealedNotes: [] });
+      const result = (await main.call('sync:deliver', { requestId: escalation.id, attemptId: crypto.randomUUID(), escalation, maybeDelivered: false })) as {
+        ok: boolean;
+        value?: { kind: string };
+      };
+      if (result.ok && result.value?.kind === 'sent') sent++;
+    });
     return sent;
   };
   await deliver(100);
