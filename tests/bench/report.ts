@@ -38,10 +38,10 @@ export function brokenResult(budget: Budget, error: unknown): BenchResult {
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - text.length));
 
-/** The table `npm run bench` prints: one row per budget, then each benchmark's notes. */
-export function formatReport(results: readonly BenchResult[]): string {
+/** The table `npm run bench` (and `npm run mutate`) prints: one row per budget, then each benchmark's notes. */
+export function formatReport(results: readonly BenchResult[], subject = 'benchmark'): string {
   const rows = results.map((r) => [r.name, `${figure(r.value)} ${r.unit}`, `${r.comparison} ${figure(r.budget)} ${r.unit}`, withinBudget(r) ? 'PASS' : 'FAIL']);
-  const header = ['benchmark', 'measured', 'budget', 'result'];
+  const header = [subject, 'measured', 'budget', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ''];
