@@ -216,13 +216,17 @@ export type DeskbookDb = Dexie & {
   studio: EntityTable<StudioRow, 'id'>;
 };
 
+/** The schema version `declareDeskbookVersions` declares last. */
+export const DESKBOOK_DB_VERSION = 6;
+
 /**
- * Opens the database. Every schema version stays declared here forever (Dexie migrates from
- * whichever the user has); add `version(n + 1)` below, never edit an old one. Transactions use
- * strict durability: a queued ticket is on disk before the UI says it is.
+ * Declares the database's schema versions 1 to `upTo` (all of them by default) on `db`: the one
+ * list the app opens with and the migration tests build older databases from, so a test's
+ * "version 3" is exactly what version 3 of the app declared. Every schema version stays declared
+ * here forever (Dexie migrates from whichever the user has); add `version(n + 1)` at the end and
+ * raise DESKBOOK_DB_VERSION, never edit an old one.
  */
-export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxed' = 'strict'): DeskbookDb {
-  const db = new Dexie(name, { chromeTransactionDurability: durability }) as DeskbookDb;
+export function declareDeskbookVersions(db: Dexie, upTo: number = DESKBOOK_DB_VERSION): void {
   db.version(1).stores({
     runs: 'id, status, updatedAt, finishedAt',
     drafts: 'id, runId, updatedAt',
@@ -230,6 +234,7 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
     escalations: 'id, requestId, status, createdAt',
     packs: 'key, id, importedAt',
   });
+  if (upTo < 2) return;
   // Version 2: supervisor review (cache, decisions) and small persistent state.
   db.version(2).stores({
     escalations: 'id, requestId, status, createdAt, remoteId',
@@ -238,14 +243,27 @@ export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxe
     decisions: 'id, remoteId, state',
     meta: 'key',
   });
+  if (upTo < 3) return;
   // Version 3: a draft's mode is one field instead of two nullable ids (draft-mode.ts).
   db.version(3).upgrade((tx) => tx.table('drafts').toCollection().modify(upgradeDraftMode));
+  if (upTo < 4) return;
   // Version 4: logged calls (a new table; no existing row changes).
   db.version(4).stores({ callLogs: 'runId, status' });
+  if (upTo < 5) return;
   // Version 5: the SOP Studio's procedures (a new table; no existing row changes).
   db.version(5).stores({ studio: 'id, updatedAt' });
+  if (upTo < 6) return;
   // Version 6: delivered escalations by time, so "recently delivered" reads 50 rows, not all.
   db.version(6).stores({ escalations: 'id, requestId, status, createdAt, remoteId, [status+sentAt]' });
+}
+
+/**
+ * Opens the database at the latest version (see `declareDeskbookVersions`). Transactions use
+ * strict durability: a queued ticket is on disk before the UI says it is.
+ */
+export function openDeskbookDb(name = 'deskbook', durability: 'strict' | 'relaxed' = 'strict'): DeskbookDb {
+  const db = new Dexie(name, { chromeTransactionDurability: durability }) as DeskbookDb;
+  declareDeskbookVersions(db);
   return db;
 }
 
