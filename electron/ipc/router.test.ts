@@ -129,3 +129,88 @@ describe('the router', () => {
     await expect(router.dispatch(top, 'net:status', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'BAD_OUTPUT' } });
   });
 });
+
+describe('what the router promises each caller', () => {
+  it('reads the role on every call, so a demotion or promotion applies at once', async () => {
+    let role: 'analyst' | 'supervisor' = 'supervisor';
+    const handlers = testHandlers({ 'audit:list': () => ({ entries: [], verified: true, problem: null }) as never });
+    const router = createRouter({ handlers, allowedOrigin: ORIGIN, currentRole: () => role, log: createLogger('t', () => {}) });
+    expect((await router.dispatch(top, 'audit:list', undefined)).ok).not.toBe(undefined);
+    role = 'analyst';
+    await expect(router.dispatch(top, 'audit:list', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    role = 'supervisor';
+    await expect(router.dispatch(top, 'audit:list', undefined)).resolves.not.toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
+  it('hands the handler the parsed input and the caller, and the renderer only the parsed output', async () => {
+    const seen: unknown[] = [];
+    const { router } = makeRouter({
+      'vault:seal': (input, ctx) => {
+        seen.push(input, ctx);
+        // An extra key a handler should never have returned: the output schema drops it.
+        return { handle: 'vault:1', label: input.label, preview: '••••', plaintext: input.plaintext } as never;
+      },
+    }, 'technician');
+    const result = await router.dispatch(top, 'vault:seal', { label: '  Parent HAC password  ', plaintext: 'Tr0ub4dor&3' });
+    expect(seen).toEqual([{ label: 'Parent HAC password', plaintext: 'Tr0ub4dor&3' }, { sender: top, role: 'technician' }]);
+    expect(result).toMatchObject({ ok: true, value: { handle: 'vault:1', label: 'Parent HAC password' } });
+    expect(JSON.stringify(result)).not.toContain('Tr0ub4dor&3');
+  });
+
+  it('says in every refusal which channel refused and why, in words a person can act on', async () => {
+    const { router, entries } = makeRouter({
+      'app:info': () => {
+        throw new TypeError('boom');
+      },
+      'net:status': () => ({ state: 'sideways' }) as never,
+    });
+    expect(await router.dispatch(top, 'app:quit', undefined)).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'There is no channel named "app:quit".' } });
+    expect(await router.dispatch(top, 'vault:seal', 'x'.repeat(600_000))).toEqual({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'vault:seal: the request is 600002 bytes; the limit is 524288.' },
+    });
+    expect(await router.dispatch(top, 'audit:list', undefined)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'audit:list: a analyst may not do this; it needs the role supervisor.' },
+    });
+    expect(await router.dispatch(top, 'vault:seal', { label: 'Note', plaintext: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/^vault:seal: plaintext: /), path: 'plaintext' },
+    });
+    expect(await router.dispatch(top, 'app:info', undefined)).toEqual({ ok: false, error: { code: 'INTERNAL', message: "app:info: something went wrong in Deskbook's background service." } });
+    expect(await router.dispatch(top, 'net:status', undefined)).toEqual({ ok: false, error: { code: 'BAD_OUTPUT', message: 'net:status: the background service returned malformed data.' } });
+    expect(await router.dispatch(null, 'app:info', undefined)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'This call did not come from the Deskbook window and was refused.' } });
+    // And main's log says which channel, so support can find it.
+    expect(entries.map((e) => [e.level, e.message, e.fields])).toEqual([
+      ['warn', 'ipc call refused: role', { channel: 'audit:list', role: 'analyst' }],
+      ['error', 'ipc handler failed', { channel: 'app:info', error: 'TypeError: boom' }],
+      ['error', 'ipc handler returned a malformed value', { channel: 'net:status', issues: 3 }],
+      ['warn', 'ipc call refused: untrusted sender', { channel: 'app:info', url: null }],
+    ]);
+  });
+
+  it('refuses a text holding half of a surrogate pair, naming the field, before any handler sees it', async () => {
+    let ran = 0;
+    const { router } = makeRouter({
+      'vault:seal': () => {
+        ran += 1;
+        return { handle: 'vault:1', label: 'x', preview: '••••' } as never;
+      },
+    });
+    for (const broken of ['\uD800', 'pass\uDFFFword']) {
+      expect(await router.dispatch(top, 'vault:seal', { label: 'Note', plaintext: broken })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', path: 'plaintext' } });
+    }
+    // A whole pair is one character (an emoji) and goes through.
+    expect(await router.dispatch(top, 'vault:seal', { label: 'Note', plaintext: 'pass\uD83D\uDE00word' })).toMatchObject({ ok: true });
+    expect(ran).toBe(1);
+  });
+
+  it('refuses a nesting too deep to serialize as unreadable data', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200_000; i += 1) deep = [deep];
+    await expect(makeRouter().router.dispatch(top, 'app:info', deep)).resolves.toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'app:info: the request could not be read as data.' },
+    });
+  });
+});

@@ -54,13 +54,26 @@ export function isTrustedSender(sender: SenderInfo | null, allowedOrigin: string
   return originOf(sender.url) === allowedOrigin;
 }
 
-function payloadSize(payload: unknown): number | 'unserializable' {
-  if (payload === undefined) return 0;
+/** A UTF-16 surrogate with no partner: `\p{Cs}` in a `u` regex matches only those. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The payload's size as JSON, or why it cannot be taken as data: it does not serialize (a cycle,
+ * a nesting deeper than the stack), or a text in it holds a lone surrogate, which is not Unicode
+ * and which the handlers' `encodeURIComponent` and ticketing systems would choke on.
+ */
+function measurePayload(payload: unknown): { size: number } | { unreadable: string } {
+  if (payload === undefined) return { size: 0 };
+  let broken: string | null = null;
   try {
-    const text = JSON.stringify(payload);
-    return text === undefined ? 0 : text.length;
+    const text = JSON.stringify(payload, function check(key, value: unknown) {
+      if (broken === null && ((typeof value === 'string' && LONE_SURROGATE.test(value)) || LONE_SURROGATE.test(key))) broken = key;
+      return value;
+    });
+    if (broken !== null) return { unreadable: broken };
+    return { size: text === undefined ? 0 : text.length };
   } catch {
-    return 'unserializable';
+    return { unreadable: '' };
   }
 }
 
@@ -85,8 +98,14 @@ export function createRouter(options: RouterOptions): Router {
         return err('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
       }
       const name = channel as ChannelName;
-      const size = payloadSize(payload);
-      if (size === 'unserializable') return err('BAD_INPUT', `${name}: the request could not be read as data.`);
+      const measured = measurePayload(payload);
+      if ('unreadable' in measured) {
+        const field = measured.unreadable;
+        return field === ''
+          ? err('BAD_INPUT', `${name}: the request could not be read as data.`)
+          : err('BAD_INPUT', `${name}: ${JSON.stringify(field.slice(0, 40))} holds a broken character (half of a surrogate pair); retype or paste it again.`, field);
+      }
+      const { size } = measured;
       if (size > MAX_PAYLOAD_BYTES) {
         return err('PAYLOAD_TOO_LARGE', `${name}: the request is ${size} bytes; the limit is ${MAX_PAYLOAD_BYTES}.`);
       }

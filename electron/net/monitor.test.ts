@@ -23,6 +23,19 @@ describe('the reachability monitor', () => {
     expect(changes[1]).toEqual({ state: 'offline', detail: 'connection refused', checkedAt: '2026-11-23T15:00:00.000Z' });
   });
 
+  it('reports a connector that cannot be built from the settings as offline with its reason, instead of rejecting', async () => {
+    // Found by the IPC fuzz: a Zendesk e-mail Settings let through made the connector throw while
+    // the probe was built, outside the probe's own try, and the rejection took Node down.
+    const monitor = createNetMonitor({
+      probe: () => {
+        throw new Error("Agent email: 'a:b@c.d' is not an e-mail address");
+      },
+      now,
+      onChange: () => {},
+    });
+    await expect(monitor.check()).resolves.toMatchObject({ state: 'offline', detail: expect.stringContaining('Agent email') });
+  });
+
   it('treats a throwing probe as offline and coalesces concurrent checks', async () => {
     let calls = 0;
     const monitor = createNetMonitor({

@@ -52,13 +52,15 @@ export function createNetMonitor(options: NetMonitorOptions): NetMonitor {
   };
 
   const probeOnce = async (): Promise<NetStatus> => {
-    const probe = options.probe();
-    if (!probe) {
-      publish(UNCONFIGURED);
-      return status;
-    }
     let outcome: ProbeOutcome;
     try {
+      // Building the probe builds the connector, which refuses settings it cannot use: that is
+      // an unreachable endpoint with its reason, never a rejection nobody awaits.
+      const probe = options.probe();
+      if (!probe) {
+        publish(UNCONFIGURED);
+        return status;
+      }
       outcome = await probe();
     } catch (cause) {
       outcome = { reachable: false, detail: `The ticketing system could not be reached (${String(cause)}).` };

@@ -23,14 +23,31 @@ export function connectorName(kind: string): string {
 
 const HTTPS_OR_LOOPBACK = /^(?:https:\/\/[^\s/?#@]+|http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?)(?:[/?#]\S*)?$/i;
 
-/** https, or plain http to this machine's loopback only (local testing). */
+/** WHATWG URL, global in Node and in every browser (shared/ is typed with neither). */
+const WebUrl = (globalThis as unknown as { URL: { canParse(url: string): boolean; new (url: string): { username: string; password: string; search: string; hash: string } } }).URL;
+
+/**
+ * https, or plain http to this machine's loopback only (local testing), and an address the
+ * connectors can open: `https://2:x"y` passes the pattern but is no URL, and a connector built
+ * on it would fail on every delivery and every reachability check.
+ */
 const httpsOrLoopback = z
   .string()
   .trim()
-  .regex(HTTPS_OR_LOOPBACK, 'URL: must be an https:// address (plain http only for 127.0.0.1 while testing)');
+  .regex(HTTPS_OR_LOOPBACK, 'URL: must be an https:// address (plain http only for 127.0.0.1 while testing)')
+  .refine((url) => WebUrl.canParse(url), 'URL: is not a web address (e.g. https://helpdesk.district.org)');
+
+/** Zendesk takes only the account's address: no user, query or fragment (zendesk-context.ts). */
+const zendeskUrl = httpsOrLoopback.refine((url) => {
+  const parsed = WebUrl.canParse(url) ? new WebUrl(url) : null;
+  return parsed !== null && !parsed.username && !parsed.password && !parsed.search && !parsed.hash;
+}, 'URL: must be only the address (https://<subdomain>.zendesk.com), without a user, query or #');
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The Zendesk agent's e-mail; `:` and `/` would break the `<email>/token:<token>` sign-in. One rule for Settings and the connector. */
+export const ZENDESK_AGENT_EMAIL = /^[^\s@:/]+@[^\s@:/]+\.[^\s@:/]+$/;
+/** A Zendesk group id: digits (the connector sends it as a JSON number), or '' for Zendesk's own routing. */
+export const ZENDESK_GROUP_ID = /^\d{0,15}$/;
 const guid = (field: string) =>
   z.string().trim().regex(GUID, `${field}: must be a GUID as Incident IQ shows it, e.g. 2f1c0a4e-5b7d-4c3e-9a1f-0d2e3f4a5b6c`);
 
@@ -57,11 +74,11 @@ export const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('zendesk'),
     /** `https://<subdomain>.zendesk.com` */
-    url: httpsOrLoopback,
+    url: zendeskUrl,
     /** The agent the API token belongs to: Zendesk's token sign-in is `<email>/token:<api token>`. */
-    email: z.string().trim().regex(EMAIL, 'Agent email: the e-mail address of the Zendesk agent the API token belongs to'),
+    email: z.string().trim().regex(ZENDESK_AGENT_EMAIL, 'Agent email: the e-mail address of the Zendesk agent the API token belongs to'),
     /** The group new tickets are assigned to (its number); '' leaves Zendesk's own routing. */
-    group: z.string().trim().regex(/^\d{0,20}$/, 'Group: the Zendesk group id, a number (Admin Center > People > Groups), or empty'),
+    group: z.string().trim().regex(ZENDESK_GROUP_ID, 'Group: the Zendesk group id, a number (Admin Center > People > Groups), or empty'),
   }),
   z
     .object({
@@ -126,6 +143,11 @@ export const callLogSettingsSchema = z.object({
 });
 export type CallLogSettings = z.infer<typeof callLogSettingsSchema>;
 
+/** The colour theme: `system` follows the OS (prefers-color-scheme); a district may lock one. */
+export const THEME_SETTINGS = ['system', 'light', 'dark'] as const;
+export const themeSettingSchema = z.enum(THEME_SETTINGS, { error: 'must be system, light or dark' });
+export type ThemeSetting = z.infer<typeof themeSettingSchema>;
+
 export const settingsSchema = z.object({
   user: userProfileSchema,
   connector: connectorSettingsSchema,
@@ -137,6 +159,7 @@ export const settingsSchema = z.object({
   callLog: callLogSettingsSchema,
   /** The interface language: `system` follows the OS locale. Caller scripts switch separately, per call. */
   uiLanguage: uiLanguageSettingSchema,
+  theme: themeSettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -148,6 +171,7 @@ export const DEFAULT_SETTINGS: Settings = {
   library: { builtInPacks: 'show', enabledPacks: [], districtNotes: {} },
   callLog: { enabled: false, includeStudentData: false },
   uiLanguage: 'system',
+  theme: 'system',
 };
 
 /** What settings:get returns: the settings and whether a token is stored (never the token). */

@@ -4,6 +4,7 @@ import type { FailureOutcome, RemoteTicket } from '../outcome';
 import { ticketListSchema, ZENDESK_ID, zendeskCall } from './zendesk-api';
 import type { ZendeskClient, ZendeskTicket } from './zendesk-api';
 import { isSafeRequestId } from '../request-id';
+import { ZENDESK_AGENT_EMAIL, ZENDESK_GROUP_ID } from '../../../shared/ipc/settings';
 
 export interface ZendeskConnectorOptions extends HttpDeps {
   /** `https://<subdomain>.zendesk.com` (a trailing `/` or `/api/v2` is dropped). */
@@ -37,9 +38,9 @@ export interface ZendeskContext {
 export function createZendeskContext(options: ZendeskConnectorOptions): ZendeskContext {
   const origin = zendeskOrigin(options.url);
   const email = options.email.trim();
-  if (!/^[^\s@:/]+@[^\s@:/]+\.[^\s@:/]+$/.test(email)) throw new Error(`Agent email: '${options.email}' is not an e-mail address (the Zendesk agent the API token belongs to)`);
+  if (!ZENDESK_AGENT_EMAIL.test(email)) throw new Error(`Agent email: '${options.email}' is not an e-mail address (the Zendesk agent the API token belongs to)`);
   const group = options.group.trim();
-  if (group !== '' && !/^\d{1,15}$/.test(group)) throw new Error(`Group: '${options.group}' is not a Zendesk group id (digits, from Admin Center > People > Groups), or leave it empty`);
+  if (!ZENDESK_GROUP_ID.test(group)) throw new Error(`Group: '${options.group}' is not a Zendesk group id (digits, from Admin Center > People > Groups), or leave it empty`);
   const client: ZendeskClient = { deps: options, origin, email, token: options.token };
   const log = (event: string, detail?: Readonly<Record<string, string | number | boolean>>) => options.log?.(event, detail);
 
