@@ -27,6 +27,7 @@ const PATHS: Readonly<Record<string, (s: Partial<Settings>) => unknown>> = {
   'callLog.enabled': (s) => s.callLog?.enabled,
   'callLog.includeStudentData': (s) => s.callLog?.includeStudentData,
   uiLanguage: (s) => s.uiLanguage,
+  theme: (s) => s.theme,
 };
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../ipc/roles';
 import type { Role } from '../ipc/roles';
-import { connectorKindSchema, connectorSettingsSchema, districtNotesSchema, librarySettingsSchema, settingsSchema } from '../ipc/settings';
-import type { ConnectorKind, DistrictNotes } from '../ipc/settings';
+import { connectorKindSchema, connectorSettingsSchema, districtNotesSchema, librarySettingsSchema, settingsSchema, themeSettingSchema } from '../ipc/settings';
+import type { ConnectorKind, DistrictNotes, ThemeSetting } from '../ipc/settings';
 import { uiLanguageSettingSchema } from '../i18n/language-setting';
 import type { UiLanguageSetting } from '../i18n/language-setting';
 import { slaPolicySchema } from '../sla/policy';
@@ -41,6 +41,8 @@ export interface PolicyValues {
   logCallStudentData: boolean;
   /** The interface language, or `system` to follow the OS. */
   uiLanguage: UiLanguageSetting;
+  /** The colour theme, or `system` to follow the OS. */
+  theme: ThemeSetting;
   /** Where the district publishes its signed SOP pack; '' when it does not. */
   sopPackUrl: string;
   /** The Ed25519 public key the pack must be signed with (base64 of the raw key, or PEM); ''. */
@@ -76,6 +78,7 @@ export const POLICY_NAMES = {
   logResolvedCalls: 'LogResolvedCalls',
   logCallStudentData: 'LogCallStudentData',
   uiLanguage: 'UiLanguage',
+  theme: 'Theme',
   sopPackUrl: 'SopPackUrl',
   sopPackPublicKey: 'SopPackPublicKey',
 } as const satisfies Record<PolicyField, string>;
@@ -181,4 +184,5 @@ export const POLICY_VALUE_SCHEMAS = {
     .max(1000, 'at most 1000 characters')
     .regex(/^(?:[A-Za-z0-9+/]{43}=|-----BEGIN PUBLIC KEY-----\r?\n[\s\S]+\r?\n-----END PUBLIC KEY-----|)$/, 'must be an Ed25519 public key: the base64 text sign-pack keygen prints, or a PEM block on several lines'),
   uiLanguage: z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), uiLanguageSettingSchema),
+  theme: z.preprocess((raw) => (typeof raw === 'string' ? raw.trim().toLowerCase() : raw), themeSettingSchema),
 } satisfies { [F in PolicyField]: z.ZodType<PolicyValues[F], unknown> };

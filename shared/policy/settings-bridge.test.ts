@@ -54,6 +54,25 @@ describe('policy and settings', () => {
     expect(lockedSettingsPaths(resolved)).not.toContain('uiLanguage');
   });
 
+  it('applies an enforced theme over the saved one and locks the theme path; recommended, the saved one wins', () => {
+    const chosen: Settings = { ...saved, theme: 'light' };
+    expect(userPolicyValues({ theme: 'light' })).toEqual({ theme: 'light' });
+    const enforced = resolvePolicy({
+      admin: { enforced: layerFrom({ Theme: ' Dark ' }, 'test'), recommended: {}, warnings: [], unreadable: false },
+      user: userPolicyValues(chosen),
+      builtIn: builtInPolicyValues('msi', []),
+    });
+    expect(applyPolicyToSettings(chosen, enforced).theme).toBe('dark');
+    expect(lockedSettingsPaths(enforced)).toContain('theme');
+    const recommended = resolvePolicy({
+      admin: { enforced: {}, recommended: layerFrom({ Theme: 'dark' }, 'test'), warnings: [], unreadable: false },
+      user: userPolicyValues(chosen),
+      builtIn: builtInPolicyValues('msi', []),
+    });
+    expect(applyPolicyToSettings(chosen, recommended).theme).toBe('light');
+    expect(lockedSettingsPaths(recommended)).not.toContain('theme');
+  });
+
   it('updates in-app only where the app can replace itself without an administrator', () => {
     const modes = Object.fromEntries(INSTALL_KINDS.map((kind) => [kind, defaultUpdateMode(kind)]));
     expect(modes).toEqual({

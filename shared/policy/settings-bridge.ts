@@ -32,6 +32,7 @@ export function builtInPolicyValues(installKind: InstallKind, defaultExternalHos
     logResolvedCalls: DEFAULT_SETTINGS.callLog.enabled,
     logCallStudentData: DEFAULT_SETTINGS.callLog.includeStudentData,
     uiLanguage: DEFAULT_SETTINGS.uiLanguage,
+    theme: DEFAULT_SETTINGS.theme,
     sopPackUrl: '',
     sopPackPublicKey: '',
   };
@@ -82,6 +83,7 @@ export function userPolicyValues(saved: Partial<Settings>, updateMode?: UpdateMo
     user.logCallStudentData = saved.callLog.includeStudentData;
   }
   if (saved.uiLanguage !== undefined) user.uiLanguage = saved.uiLanguage;
+  if (saved.theme !== undefined) user.theme = saved.theme;
   if (updateMode) user.updateMode = updateMode;
   return user;
 }
@@ -98,6 +100,7 @@ export function applyPolicyToSettings(settings: Settings, resolved: ResolvedPoli
     library: { builtInPacks: values.sopBuiltInPacks, enabledPacks: values.sopEnabledPacks, districtNotes: values.districtNotes },
     callLog: { enabled: values.logResolvedCalls, includeStudentData: values.logCallStudentData },
     uiLanguage: values.uiLanguage,
+    theme: values.theme,
   };
 }
 
@@ -125,5 +128,6 @@ export function lockedSettingsPaths(resolved: ResolvedPolicy): string[] {
   if (keys.logResolvedCalls.locked) paths.push('callLog.enabled');
   if (keys.logCallStudentData.locked) paths.push('callLog.includeStudentData');
   if (keys.uiLanguage.locked) paths.push('uiLanguage');
+  if (keys.theme.locked) paths.push('theme');
   return paths;
 }

@@ -108,6 +108,7 @@ describe('Group Policy template (build/policy/deskbook.admx + en-US/deskbook.adm
       '    LogResolvedCalls    REG_DWORD    0x1',
       '    LogCallStudentData    REG_DWORD    0x0',
       '    UiLanguage    REG_SZ    es',
+      '    Theme    REG_SZ    dark',
       '    SopPackUrl    REG_SZ    https://help.springfield.example.org/deskbook/district.signed.json',
       '    SopPackPublicKey    REG_SZ    qs0/wgkLTJN642oD2pSWGVl1dSO3BOnsyhkqmEryEzY=',
     ].join('\r\n');

@@ -35,6 +35,7 @@ const FIELD_WORDS: Record<PolicyField, MessageKey> = {
   logResolvedCalls: 'settings.managed.field.logResolvedCalls',
   logCallStudentData: 'settings.managed.field.logCallStudentData',
   uiLanguage: 'settings.managed.field.uiLanguage',
+  theme: 'settings.managed.field.theme',
   sopPackUrl: 'settings.managed.field.sopPackUrl',
   sopPackPublicKey: 'settings.managed.field.sopPackPublicKey',
 };

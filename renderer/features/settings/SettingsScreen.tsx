@@ -12,6 +12,8 @@ import { useAppStore } from '../../state/store';
 import { deskbook } from '../../ipc/client';
 import { resumeOutbox } from '../../outbox/runtime';
 import { DistrictCalendar } from './DistrictCalendar';
+import { Message, useSave } from './save';
+import { ThemeForm } from './ThemeForm';
 import { ManagedSettings, isLocked, usePolicy } from './ManagedSettings';
 import type { PolicyReport } from '../../../shared/policy/report';
 
@@ -26,42 +28,11 @@ export function SettingsScreen() {
       <h1>{t('settings.heading')}</h1>
       <ProfileForm settings={settings} roleFromPolicy={policy?.keys.userRole?.source === 'policy-enforced'} />
       <LanguageForm settings={settings} locked={isLocked(policy, 'uiLanguage')} />
+      <ThemeForm settings={settings} locked={isLocked(policy, 'theme')} />
       <ConnectorForm settings={settings} policy={policy} />
       <DistrictCalendar settings={settings} locked={isLocked(policy, 'districtSla')} />
       <ManagedSettings report={policy} />
     </div>
-  );
-}
-
-/**
- * A form's last outcome: done, as a message formatted when shown (so "Saved." reads in the
- * language just chosen), or failed, in the words main sent.
- */
-type Outcome = { ok: true; done: MessageKey } | { ok: false; text: string };
-
-function useSave() {
-  const setSettings = useAppStore((s) => s.setSettings);
-  const [message, setMessage] = useState<Outcome | null>(null);
-  const save = async (patch: Parameters<ReturnType<typeof deskbook>['settings']['update']>[0], done: MessageKey) => {
-    const result = await deskbook().settings.update(patch);
-    if (result.ok) {
-      setSettings(result.value);
-      setMessage({ ok: true, done });
-    } else {
-      setMessage({ ok: false, text: result.error.message });
-    }
-    return result.ok;
-  };
-  return { save, message, setMessage };
-}
-
-function Message({ message }: { message: Outcome | null }) {
-  const t = useT();
-  if (!message) return null;
-  return (
-    <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok-text' : 'error-text'}>
-      {message.ok ? t(message.done) : message.text}
-    </p>
   );
 }
 
