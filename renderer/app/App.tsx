@@ -5,6 +5,8 @@ import { getDeskbook } from '../ipc/client';
 import { useAppStore } from '../state/store';
 import type { View } from '../state/store';
 import { StatusBar } from './StatusBar';
+import { ShortcutSheet } from '../ui/ShortcutSheet';
+import { applyTheme } from '../ui/theme';
 import { DraftScreen } from '../features/escalation';
 import { QueueScreen } from '../features/outbox';
 import { SettingsScreen } from '../features/settings';
@@ -100,6 +102,9 @@ export function App() {
     };
   }, [api, setInfo, setNet, setSettings, setUpdate, setDistrictPack]);
 
+  const theme = useAppStore((s) => s.settings?.theme) ?? 'system';
+  useEffect(() => applyTheme(theme), [theme]);
+
   useEffect(() => {
     if (view.name !== 'queue') setFlash(null);
   }, [view.name, setFlash]);
@@ -148,6 +153,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <ShortcutSheet />
       </header>
       <main id="main" className="content">
         <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>

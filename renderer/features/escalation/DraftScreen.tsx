@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
-import { callerRoleSchema } from '../../../shared/escalation/schema';
-import type { CallerRole, EscalationDraft, EscalationDraftInput, IdentityMethod } from '../../../shared/escalation/schema';
-import { languageName } from '../../../shared/i18n/languages';
+import type { EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
 import { vendorPolicyFor } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useT } from '../../i18n';
@@ -16,12 +14,16 @@ import type { DraftMode } from '../../db/draft-mode';
 import { errorText } from '../../ui/error-text';
 import { useDraft } from './draft-queries';
 import { discardDraft, saveDraftValues } from './drafts';
+import { CallerFields } from './CallerFields';
 import { FIELD_NAMES, draftResolver, errorMessage } from './form-errors';
 import { PriorityPicker } from './PriorityPicker';
 import { queueDraft } from './queue-draft';
+import { ReviewField, ReviewIntro } from './ReviewField';
+import { stillMissing, useReview } from './review';
+import type { ReviewedField } from './review';
 import { SealedNotes } from './SealedNotes';
 import { SecretsPanel } from './SecretsPanel';
-import { scanDraft } from './secrets';
+import { findDraftSecrets, scanDraft } from './secrets';
 import type { SecretHit } from './secrets';
 
 /** The escalation form, opened from an `escalate` outcome or blank from the outbox screen. */
@@ -50,34 +52,6 @@ const MODE_TEXT: Record<DraftMode['kind'], { heading: MessageKey; submit: Messag
   fix: { heading: 'escalation.draft.heading.fix', submit: 'escalation.draft.submit.fix' },
 };
 
-/** How each caller role reads in the form; the roles themselves come from callerRoleSchema. */
-const CALLER_ROLE_LABELS: Record<CallerRole, MessageKey> = {
-  parent: 'escalation.role.parent',
-  guardian: 'escalation.role.guardian',
-  student: 'escalation.role.student',
-  staff: 'escalation.role.staff',
-  other: 'escalation.role.other',
-};
-
-/**
- * How the identity check reads in the form. The ticket says it in English
- * (IDENTITY_METHOD_TEXT in shared/escalation/schema.ts), in the same words as the English here.
- */
-const IDENTITY_TEXT: Record<IdentityMethod, MessageKey> = {
-  'callback-on-file': 'escalation.identity.callbackOnFile',
-  'district-facts': 'escalation.identity.districtFacts',
-  'photo-id-in-person': 'escalation.identity.photoIdInPerson',
-  'not-verified': 'escalation.identity.notVerified',
-};
-
-const TEXT_FIELDS = [
-  ['callerName', 'text'],
-  ['callbackPhone', 'tel'],
-  ['studentName', 'text'],
-  ['studentNumber', 'text'],
-  ['school', 'text'],
-] as const;
-
 /** Each field in error with its words (a field whose error has none is named as invalid). */
 function errorList(errors: FieldErrors<EscalationDraftInput>, t: Translate): { name: string; message: string }[] {
   return Object.entries(errors).map(([name, e]) => {
@@ -102,6 +76,11 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     mode: 'onTouched',
   });
   const { register, control, handleSubmit, formState, setValue, getValues } = form;
+  const review = useReview(draft);
+  // The credential guard as the analyst types (the shared detector only; main's check against
+  // the sealed notes runs on submit): a password pasted into a field shows at once.
+  const everything = useWatch({ control });
+  const liveHits = useMemo(() => (everything ? findDraftSecrets(getValues()) : []), [everything, getValues]);
   const kind = useWatch({ control, name: 'kind' });
   const sealedNotes = useWatch({ control, name: 'sealedNotes' });
   const hostedOutage = useWatch({ control, name: 'hostedOutage' }) ?? false;
@@ -163,19 +142,15 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     'aria-invalid': fieldError(name) ? true : undefined,
     'aria-describedby': fieldError(name) ? `draft-${name}-error` : undefined,
   });
-  const ErrorText = ({ name }: { name: keyof EscalationDraftInput }) =>
-    fieldError(name) ? (
-      <small id={`draft-${name}-error`} className="error-text">
-        {fieldError(name)}
-      </small>
-    ) : null;
+  /** Whether a prefilled field still reads as a fact: a field in error is always an input. */
+  const fact = (name: ReviewedField) => review.isFact(name) && !fieldError(name);
+  /** What a reviewed input adds: out of the tab order while a fact (its Edit button is in it). */
+  const reviewed = (name: ReviewedField) => ({ tabIndex: fact(name) ? -1 : undefined, onFocus: () => review.edit(name) });
 
   const sealPrompt = useMemo(
     () => (draft.values.sop ? t('escalation.draft.sealPrompt') : null),
     [draft.values.sop, t],
   );
-  const identity = draft.values.identity;
-  const callerLanguage = draft.values.callerLanguage;
 
   return (
     // autoComplete="off" also keeps Chromium from saving the fields' text in its session-history
@@ -190,6 +165,7 @@ function DraftForm({ draft }: { draft: DraftRow }) {
       <h1 id="draft-heading">
         {t(MODE_TEXT[draft.mode.kind].heading)}
       </h1>
+      {review.count > 0 && <ReviewIntro missing={stillMissing(getValues())} />}
       <div ref={summaryRef} tabIndex={-1} aria-live="assertive">
         {errors.length > 0 && (
           <div className="error-summary" role="alert">
@@ -202,6 +178,21 @@ function DraftForm({ draft }: { draft: DraftRow }) {
               ))}
             </ul>
           </div>
+        )}
+        {hits.length === 0 && liveHits.length > 0 && (
+          <SecretsPanel
+            key={liveHits.map((h) => `${h.field}:${h.start}:${h.end}`).join('|')}
+            live
+            hits={liveHits}
+            getValues={getValues}
+            setValue={(name, text) =>
+              name === 'stepsTried'
+                ? setValue('stepsTried', text.split('\n'), { shouldDirty: true })
+                : setValue(name, text, { shouldDirty: true })
+            }
+            onSealed={(note) => setValue('sealedNotes', [...getValues('sealedNotes'), note], { shouldDirty: true })}
+            onDone={() => undefined}
+          />
         )}
         {hits.length > 0 && (
           <SecretsPanel
@@ -232,84 +223,56 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         name="priority"
         render={({ field }) => <PriorityPicker value={field.value} onChange={field.onChange} policy={policy} now={now} error={fieldError('priority')} />}
       />
-      <div className="field">
-        <label htmlFor="draft-subject">{t('escalation.field.subject')}</label>
-        <input {...aria('subject')} {...register('subject')} autoComplete="off" />
-        <ErrorText name="subject" />
-      </div>
-      <div className="field">
-        <label htmlFor="draft-description">{t('escalation.field.description')}</label>
-        <textarea {...aria('description')} rows={5} {...register('description')} />
-        <ErrorText name="description" />
-      </div>
+      <ReviewField id="draft-subject" label={t('escalation.field.subject')} fact={fact('subject')} error={fieldError('subject')}>
+        <input {...aria('subject')} {...register('subject')} {...reviewed('subject')} autoComplete="off" />
+      </ReviewField>
+      <ReviewField id="draft-description" label={t('escalation.field.description')} fact={fact('description')} error={fieldError('description')}>
+        <textarea {...aria('description')} rows={5} {...register('description')} {...reviewed('description')} />
+      </ReviewField>
       <Controller
         control={control}
         name="stepsTried"
         render={({ field }) => (
-          <div className="field">
-            <label htmlFor="draft-stepsTried">{t('escalation.draft.stepsTried.label')}</label>
+          <ReviewField id="draft-stepsTried" label={t('escalation.draft.stepsTried.label')} fact={fact('stepsTried')} error={fieldError('stepsTried')}>
             <textarea
               {...aria('stepsTried')}
+              {...reviewed('stepsTried')}
               rows={Math.min(10, Math.max(3, field.value.length + 1))}
               value={field.value.join('\n')}
               onChange={(e) => field.onChange(e.target.value.split('\n'))}
               onBlur={field.onBlur}
             />
-            <ErrorText name="stepsTried" />
-          </div>
+          </ReviewField>
         )}
       />
-      <div className="field">
-        <label htmlFor="draft-replicationSteps">
-          {kind === 'vendor-case'
+      <ReviewField
+        id="draft-replicationSteps"
+        label={
+          kind === 'vendor-case'
             ? t('escalation.field.replicationSteps')
-            : t('escalation.draft.optional', { label: t('escalation.field.replicationSteps') })}
-        </label>
-        <textarea {...aria('replicationSteps')} rows={3} {...register('replicationSteps')} aria-required={kind === 'vendor-case'} />
-        <ErrorText name="replicationSteps" />
-      </div>
-      <div className="field">
-        <label htmlFor="draft-usersAffected">{t('escalation.draft.usersAffected.label')}</label>
-        <input {...aria('usersAffected')} autoComplete="off" {...register('usersAffected')} />
-        <ErrorText name="usersAffected" />
-      </div>
+            : t('escalation.draft.optional', { label: t('escalation.field.replicationSteps') })
+        }
+        fact={fact('replicationSteps')}
+        error={fieldError('replicationSteps')}
+      >
+        <textarea {...aria('replicationSteps')} rows={3} {...register('replicationSteps')} {...reviewed('replicationSteps')} aria-required={kind === 'vendor-case'} />
+      </ReviewField>
+      <ReviewField id="draft-usersAffected" label={t('escalation.draft.usersAffected.label')} fact={fact('usersAffected')} error={fieldError('usersAffected')}>
+        <input {...aria('usersAffected')} autoComplete="off" {...register('usersAffected')} {...reviewed('usersAffected')} />
+      </ReviewField>
       {kind === 'vendor-case' && (
         <label className="field">
           <input type="checkbox" {...register('hostedOutage')} /> {t('escalation.draft.hostedOutage')}
         </label>
       )}
-      <fieldset className="grid">
-        <legend>{t('escalation.draft.caller.legend')}</legend>
-        <p className={identity && identity !== 'not-verified' ? 'muted' : 'warning'} data-testid="draft-identity">
-          {identity ? t(IDENTITY_TEXT[identity]) : t('escalation.draft.identity.unchecked')}
-        </p>
-        {callerLanguage && (
-          <p className="muted" data-testid="draft-call-language">
-            {t('escalation.draft.callLanguage', { language: languageName(callerLanguage, t.intl.locale) })}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="draft-callerRole">{t('escalation.draft.callerRole.label')}</label>
-          <select {...aria('callerRole')} {...register('callerRole')}>
-            <option value="">{t('escalation.draft.callerRole.choose')}</option>
-            {callerRoleSchema.options.map((role) => (
-              <option key={role} value={role}>
-                {t(CALLER_ROLE_LABELS[role])}
-              </option>
-            ))}
-          </select>
-          <ErrorText name="callerRole" />
-        </div>
-        {TEXT_FIELDS.map(([name, type]) => (
-          <div className="field" key={name}>
-            <label htmlFor={`draft-${name}`}>
-              {name === 'callbackPhone' ? t(FIELD_NAMES[name]) : t('escalation.draft.optional', { label: t(FIELD_NAMES[name]) })}
-            </label>
-            <input {...aria(name)} type={type} autoComplete="off" {...register(name)} />
-            <ErrorText name={name} />
-          </div>
-        ))}
-      </fieldset>
+      <CallerFields
+        values={draft.values}
+        register={register}
+        aria={aria}
+        fieldError={fieldError}
+        fact={fact}
+        reviewed={reviewed}
+      />
       <SealedNotes
         notes={sealedNotes}
         prompt={sealPrompt}
@@ -340,6 +303,11 @@ function DraftForm({ draft }: { draft: DraftRow }) {
         >
           {t('escalation.draft.discard.button')}
         </button>
+        {draft.runId && draft.mode.kind === 'new' && (
+          <button type="button" onClick={() => navigate({ name: 'run', runId: draft.runId! })}>
+            {t('escalation.review.backToCall')}
+          </button>
+        )}
         <span className="muted">{t('escalation.draft.autosaved')}</span>
       </div>
     </form>

@@ -18,12 +18,15 @@ export function SecretsPanel({
   setValue,
   onSealed,
   onDone,
+  live = false,
 }: {
   hits: readonly SecretHit[];
   getValues: () => EscalationDraftInput;
   setValue: Setter;
   onSealed: (note: SealedNoteRef) => void;
   onDone: () => void;
+  /** Found as the analyst types, not on submit: announced politely, not as an alert. */
+  live?: boolean;
 }) {
   const t = useT();
   const [remaining, setRemaining] = useState(hits);
@@ -49,8 +52,8 @@ export function SecretsPanel({
   };
 
   return (
-    <section className="secrets-panel" role="alert" aria-labelledby="secrets-heading">
-      <h2 id="secrets-heading">{t('escalation.secrets.heading')}</h2>
+    <section className="secrets-panel" role={live ? 'status' : 'alert'} aria-labelledby="secrets-heading">
+      <h2 id="secrets-heading">{live ? t('escalation.secrets.live') : t('escalation.secrets.heading')}</h2>
       <p>{t('escalation.secrets.body')}</p>
       <ul>
         {remaining.map((hit, i) =>

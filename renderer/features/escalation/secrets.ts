@@ -17,10 +17,13 @@ export interface SecretHit {
   kind: string;
 }
 
+/** The guarded fields of a draft, validated or as typed (optional fields may be missing). */
+export type GuardedTexts = { readonly [K in GuardedField]?: string | readonly string[] | undefined };
+
 /** A guarded field's text; steps already tried are checked as one text, a line per step. */
-export function guardedText(draft: Pick<EscalationDraft, GuardedField>, field: GuardedField): string {
+export function guardedText(draft: GuardedTexts, field: GuardedField): string {
   const value = draft[field];
-  return Array.isArray(value) ? value.join('\n') : (value ?? '');
+  return typeof value === 'string' ? value : (value ?? []).join('\n');
 }
 
 /**
@@ -31,11 +34,7 @@ export function guardedText(draft: Pick<EscalationDraft, GuardedField>, field: G
  */
 export async function scanDraft(draft: Pick<EscalationDraft, GuardedField | 'sealedNotes'>): Promise<SecretHit[]> {
   const texts = GUARDED_FIELDS.map(([field]) => guardedText(draft, field));
-  const hits: SecretHit[] = [];
-  GUARDED_FIELDS.forEach(([field, label], i) => {
-    const text = texts[i]!;
-    for (const f of findSecrets(text)) hits.push({ field, label, text, start: f.start, end: f.end, kind: f.kind });
-  });
+  const hits = findDraftSecrets(draft);
   if (draft.sealedNotes.length > 0) {
     const fields = GUARDED_FIELDS.map(([field], i) => ({ path: field, text: texts[i]! }));
     const checked = await unwrap(deskbook().vault.check({ handles: draft.sealedNotes.map((n) => n.handle), fields }));
@@ -43,6 +42,20 @@ export async function scanDraft(draft: Pick<EscalationDraft, GuardedField | 'sea
       const [field, label] = GUARDED_FIELDS[i]!;
       if (f.sealedValue && !hits.some((h) => h.field === field)) hits.push({ field, label, text: texts[i]!, start: 0, end: 0, kind: 'sealed-value' });
     });
+  }
+  return hits;
+}
+
+/**
+ * The shared detector's findings over every guarded field, synchronously: what the draft shows
+ * as the analyst types. It is the first half of {@link scanDraft}, so the two never disagree on
+ * what looks like a password; only the check against sealed notes needs main.
+ */
+export function findDraftSecrets(draft: GuardedTexts): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const [field, label] of GUARDED_FIELDS) {
+    const text = guardedText(draft, field);
+    for (const f of findSecrets(text)) hits.push({ field, label, text, start: f.start, end: f.end, kind: f.kind });
   }
   return hits;
 }

@@ -24,6 +24,15 @@ function script(panel: HTMLElement): HTMLElement {
   return panel.querySelector<HTMLElement>('p[lang]')!;
 }
 
+/** The step's own heading: the path so far and the call panel beside it have headings too. */
+async function nodeHeading(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const heading = document.getElementById('node-heading');
+    if (!heading) throw new Error('no step on screen yet');
+    return heading;
+  });
+}
+
 async function storedCallerLanguage(runId: string): Promise<string | undefined> {
   return (await db().runs.get(runId))?.callerLanguage;
 }
@@ -34,9 +43,9 @@ describe('the run screen in two languages', () => {
     expect(run.callerLanguage).toBe('en');
     render(<RunScreen runId={run.id} />);
 
-    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('Can the parent sign in?');
+    expect((await nodeHeading()).textContent).toBe('Can the parent sign in?');
     expect(screen.getByRole('button', { name: /Yes, signed in/ })).toBeTruthy();
-    expect(screen.getByText('Parent portal login', { exact: false })).toBeTruthy();
+    expect(screen.getByText('Parent portal login', { exact: false, selector: '.run-header p' })).toBeTruthy();
     const panel = sayPanel();
     expect(panel.querySelector('h3')?.textContent).toBe('Say to the caller · English');
     expect(script(panel).textContent).toBe('Let us check your sign-in together.');
@@ -50,7 +59,7 @@ describe('the run screen in two languages', () => {
     expect(sayPanel().querySelector('h3')?.textContent).toBe('Say to the caller · Español');
     expect(screen.getByRole('status').textContent).toBe('Script to the caller now in Español');
     // The analyst's own text stays in the interface language.
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Can the parent sign in?');
+    expect((await nodeHeading()).textContent).toBe('Can the parent sign in?');
     await waitFor(async () => expect(await storedCallerLanguage(run.id)).toBe('es'));
 
     // Digits still answer; the next node keeps the caller's language.
@@ -77,12 +86,12 @@ describe('the run screen in two languages', () => {
       </I18nProvider>,
     );
 
-    const heading = await screen.findByRole('heading', { level: 2 });
+    const heading = await nodeHeading();
     expect(heading.textContent).toBe('¿Puede iniciar sesión el padre o la madre?');
     expect(heading.hasAttribute('lang')).toBe(false);
     expect(screen.getByRole('button', { name: /Sí, ya entró/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /No, sigue sin poder entrar/ })).toBeTruthy();
-    expect(screen.getByText('Acceso al portal de padres', { exact: false })).toBeTruthy();
+    expect(screen.getByText('Acceso al portal de padres', { exact: false, selector: '.run-header p' })).toBeTruthy();
     const panel = screen.getByRole('complementary', { name: 'Diga a quien llama' });
     expect(panel.querySelector('h3')?.textContent).toBe('Diga a quien llama · Español');
     expect(script(panel).textContent).toBe('Vamos a revisar juntos su acceso.');
@@ -98,7 +107,7 @@ describe('the run screen in two languages', () => {
     const run = await createRun(doc, 'bilingual-pack', Date.now(), {}, 'es');
     render(<RunScreen runId={run.id} />);
 
-    await screen.findByRole('heading', { level: 2 });
+    await nodeHeading();
     expect(script(sayPanel()).textContent).toBe('Let us check your sign-in together.');
     expect(script(sayPanel()).lang).toBe('en');
     expect(sayPanel().textContent).toContain('No Spanish script for this step: reading the English one.');
@@ -115,7 +124,7 @@ describe('the run screen in two languages', () => {
       </I18nProvider>,
     );
 
-    const heading = await screen.findByRole('heading', { level: 2 });
+    const heading = await nodeHeading();
     expect(heading.textContent).toBe('Can the parent sign in?');
     expect(heading.getAttribute('lang')).toBe('en');
     expect(screen.getByText('Yes, signed in').getAttribute('lang')).toBe('en');

@@ -1,25 +1,24 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { currentNode, interpolate, pathTaken, progress } from '../../../shared/sop/engine';
 import type { RunInput } from '../../../shared/sop/engine';
-import { NOT_VERIFIED } from '../../../shared/sop/engine';
 import { callerLanguages, ownLanguage } from '../../../shared/sop/languages';
-import type { SopDocument, SopNode, VerifyNode } from '../../../shared/sop/schema';
+import type { SopDocument, SopNode } from '../../../shared/sop/schema';
 import { useT } from '../../i18n';
-import type { MessageKey, Translate } from '../../i18n';
+import type { Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { RunRow } from '../../db/db';
 import { errorText } from '../../ui/error-text';
-import { InputForm } from './InputForm';
+import { isTyping, modalOpen } from '../../ui/keys';
+import { openDraftFromRun } from '../escalation';
+import { CallPanel } from './CallPanel';
+import { JumpBox } from './JumpBox';
+import { PathList } from './PathList';
 import { NodeNotes, SayPanel } from './NodeExtras';
-import { OutcomeView } from './OutcomeView';
+import { NodeBody, verifyChoices } from './NodeBody';
 import { analystText, autonym, nextCallerLanguage, optionalAnalystText, shownTitle, useUiLanguage } from './language';
 import type { Shown } from './language';
 import { useRun } from './run-queries';
 import { answerRun, backRun, saveNote, setCallerLanguage } from './runs';
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /** The node's heading in the interface language: its title, else its prompt, else a word of ours. */
 function nodeHeading(doc: SopDocument, node: SopNode, vars: Record<string, string>, t: Translate, uiLanguage: string): Shown {
@@ -42,20 +41,6 @@ function nodeHeading(doc: SopDocument, node: SopNode, vars: Record<string, strin
       return title ?? ours(t('sop.run.heading.outcome'));
   }
 }
-
-/** A verify-identity node's answers, in order: each accepted method, then "could not verify" (labels are message keys). */
-function verifyChoices(node: VerifyNode): { method: string; label: MessageKey }[] {
-  return [
-    ...node.methods.map((method) => ({ method, label: VERIFY_METHOD_LABEL[method] })),
-    { method: NOT_VERIFIED, label: 'sop.run.verify.notVerified' },
-  ];
-}
-
-const VERIFY_METHOD_LABEL = {
-  'callback-on-file': 'sop.run.verify.callbackOnFile',
-  'district-facts': 'sop.run.verify.districtFacts',
-  'photo-id-in-person': 'sop.run.verify.photoIdInPerson',
-} as const satisfies Record<VerifyNode['methods'][number], MessageKey>;
 
 /** One SOP run: one node at a time, keyboard first, saved after every answer. */
 export function RunScreen({ runId }: { runId: string }) {
@@ -138,6 +123,35 @@ export function RunView({ run, actions = SAVED_RUN, preview = false }: { run: Ru
     actions.setCallerLanguage(run, next, Date.now()).catch((cause: unknown) => setError(errorText(cause)));
   }, [actions, run, callerLanguage, t]);
   const canGoBack = run.state.history.length > 0;
+  // Going back to an answered step is the engine's `back`, once per later step: every answer
+  // after it is discarded and asked again, exactly as pressing Back that many times would.
+  const goTo = useCallback(
+    (index: number) =>
+      act(async () => {
+        let row: RunRow = { ...run, callerLanguage };
+        for (let i = run.state.history.length; i > index; i--) row = await actions.back(row, Date.now());
+        return row;
+      }),
+    [act, actions, run, callerLanguage],
+  );
+  // Escalating does not end the run: it stays active, in the library's unfinished calls, and the
+  // draft opens prefilled with what was captured so far and the path taken.
+  const canEscalate = !preview && !finished;
+  // The step's note as typed: saved when the field loses focus, which Alt+E from inside it
+  // never gives it, so escalating saves it first and the draft carries it.
+  const typedNote = useRef<{ nodeId: string; text: string } | null>(null);
+  const escalate = useCallback(
+    () =>
+      act(async () => {
+        const typed = typedNote.current;
+        const notes = typed && typed.nodeId === run.state.current ? { ...run.notes, [typed.nodeId]: typed.text } : run.notes;
+        if (typed && notes !== run.notes) await saveNote(run.id, typed.nodeId, typed.text);
+        const draftId = await openDraftFromRun({ ...run, notes, callerLanguage }, Date.now());
+        navigate({ name: 'draft', draftId });
+        return run;
+      }),
+    [act, run, callerLanguage, navigate],
+  );
 
   // Move focus to the new node's heading so screen readers announce it and keys keep working;
   // input and outcome nodes focus their first control instead, so the analyst can act at once.
@@ -149,9 +163,16 @@ export function RunView({ run, actions = SAVED_RUN, preview = false }: { run: Ru
   // fast typist's key (or a test's) reaches the previous node's handler.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (modalOpen()) return;
       if (event.altKey && event.key === 'ArrowLeft') {
         event.preventDefault();
         if (canGoBack) void goBack();
+        return;
+      }
+      // Alt+E, even while typing: escalate now. `code`, as for Alt+L below.
+      if (event.altKey && event.code === 'KeyE' && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        event.preventDefault();
+        if (canEscalate) void escalate();
         return;
       }
       // L, or Alt+L even while typing; `code`, since macOS's Option-L types a character instead.
@@ -182,13 +203,13 @@ export function RunView({ run, actions = SAVED_RUN, preview = false }: { run: Ru
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [node, submit, goBack, canGoBack, bilingual, switchCallerLanguage]);
+  }, [node, submit, goBack, canGoBack, bilingual, switchCallerLanguage, canEscalate, escalate]);
 
   const title = shownTitle(run.doc, uiLanguage);
   const heading = nodeHeading(run.doc, node, vars, t, uiLanguage);
 
-  return (
-    <div className="run">
+  const current = (
+    <div className="call-main">
       <header className="run-header">
         <p className="muted">
           {title.lang ? <span lang={title.lang}>{title.text}</span> : title.text} · v{run.doc.version}
@@ -229,108 +250,45 @@ export function RunView({ run, actions = SAVED_RUN, preview = false }: { run: Ru
           </p>
         )}
       </section>
-      {!finished && !preview && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} />}
+      {!finished && !preview && <StepNote runId={run.id} nodeId={node.id} initial={run.notes[node.id] ?? ''} onType={(text) => (typedNote.current = { nodeId: node.id, text })} />}
       <nav className="run-actions" aria-label={t('sop.run.actions.label')}>
         <button type="button" onClick={() => void goBack()} disabled={!canGoBack} aria-keyshortcuts="Alt+ArrowLeft">
           {t('sop.run.back')} <kbd>Alt+←</kbd>
         </button>
+        {canEscalate && (
+          <button type="button" onClick={() => void escalate()} aria-keyshortcuts="Alt+E">
+            {t('sop.run.escalateNow')} <kbd>Alt+E</kbd>
+          </button>
+        )}
         {!preview && (
           <button type="button" onClick={() => navigate({ name: 'library' })}>
             {t('sop.run.leave')}
           </button>
         )}
       </nav>
-      <PathTaken run={run} />
+    </div>
+  );
+
+  // The Studio's preview is the runner alone; a real call is the three-part workspace.
+  if (preview) {
+    return (
+      <div className="run">
+        {current}
+        <PathTaken run={run} />
+      </div>
+    );
+  }
+  return (
+    <div className="run call-workspace">
+      <PathList run={run} currentTitle={heading.text} onGoTo={(index) => void goTo(index)} />
+      {current}
+      <CallPanel run={run} />
+      <JumpBox />
     </div>
   );
 }
 
-function NodeBody({
-  node,
-  run,
-  onSubmit,
-  callerLanguage,
-  onSwitchLanguage,
-  preview,
-}: {
-  node: SopNode;
-  run: RunRow;
-  onSubmit: (input: RunInput) => Promise<void>;
-  callerLanguage: string;
-  onSwitchLanguage: () => void;
-  preview: boolean;
-}) {
-  const t = useT();
-  const uiLanguage = useUiLanguage();
-  const vars = run.state.variables;
-  /** A node text in the interface language, interpolated, in a paragraph with its `lang`. */
-  const paragraph = (field: string, own: string) => {
-    const shown = analystText(run.doc, node, field, own, uiLanguage);
-    return (
-      <p className="node-text" lang={shown.lang}>
-        {interpolate(shown.text, vars)}
-      </p>
-    );
-  };
-  switch (node.kind) {
-    case 'step':
-      return (
-        <>
-          {paragraph('text', node.text)}
-          <button type="button" className="primary" onClick={() => void onSubmit({ type: 'continue' })}>
-            {t('sop.run.continue')} <kbd>Enter</kbd>
-          </button>
-        </>
-      );
-    case 'question':
-      return (
-        <ol className="choices" aria-label={t('sop.run.choicesLabel')}>
-          {node.choices.map((choice, i) => {
-            const label = analystText(run.doc, node, `choices[${i}].label`, choice.label, uiLanguage);
-            return (
-              <li key={choice.id}>
-                <button type="button" onClick={() => void onSubmit({ type: 'choice', choiceId: choice.id })} aria-keyshortcuts={String(i + 1)}>
-                  <kbd>{i + 1}</kbd> {label.lang ? <span lang={label.lang}>{interpolate(label.text, vars)}</span> : interpolate(label.text, vars)}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      );
-    case 'verify-identity':
-      return (
-        <>
-          {paragraph('prompt', node.prompt)}
-          <p className="muted">{t('sop.run.verify.recordOnly')}</p>
-          <ol className="choices" aria-label={t('sop.run.verify.choicesLabel')}>
-            {verifyChoices(node).map((choice, i) => (
-              <li key={choice.method}>
-                <button type="button" onClick={() => void onSubmit({ type: 'verify', method: choice.method })} aria-keyshortcuts={String(i + 1)}>
-                  <kbd>{i + 1}</kbd> {t(choice.label)}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </>
-      );
-    case 'input':
-      return (
-        <>
-          {paragraph('prompt', node.prompt)}
-          <InputForm
-            key={node.id}
-            doc={run.doc}
-            node={node}
-            initial={{ ...vars, ...(run.state.previousAnswer?.type === 'input' ? run.state.previousAnswer.values : {}) }}
-            onSubmit={(values) => void onSubmit({ type: 'input', values })} />
-        </>
-      );
-    case 'outcome':
-      return <OutcomeView node={node} run={run} callerLanguage={callerLanguage} onSwitchLanguage={onSwitchLanguage} preview={preview} />;
-  }
-}
-
-function StepNote({ runId, nodeId, initial }: { runId: string; nodeId: string; initial: string }) {
+function StepNote({ runId, nodeId, initial, onType }: { runId: string; nodeId: string; initial: string; onType: (text: string) => void }) {
   const t = useT();
   const [value, setValue] = useState(initial);
   useEffect(() => setValue(initial), [initial, nodeId]);
@@ -341,7 +299,10 @@ function StepNote({ runId, nodeId, initial }: { runId: string; nodeId: string; i
         id="step-note"
         rows={2}
         value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => {
+          setValue(e.target.value);
+          onType(e.target.value);
+        }}
         onBlur={() => void saveNote(runId, nodeId, value)}
         placeholder={t('sop.run.note.placeholder')}
       />
