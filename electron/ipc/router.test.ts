@@ -205,6 +205,30 @@ describe('what the router promises each caller', () => {
     expect(ran).toBe(1);
   });
 
+  it('names the first broken field, and the whole path of a nested one', async () => {
+    const { router } = makeRouter();
+    expect(await router.dispatch(top, 'vault:seal', { label: 'No\uD800te', plaintext: 'pass\uDFFF' })).toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'vault:seal: "label" holds a broken character (half of a surrogate pair); retype or paste it again.', path: 'label' },
+    });
+    expect(await router.dispatch(top, 'vault:check', { handles: [], fields: [{ path: 'subject', text: 7 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/^vault:check: fields\.0\.text: /), path: 'fields.0.text' },
+    });
+  });
+
+  it('takes a payload of exactly the size limit, and cuts a long unknown channel name short', async () => {
+    const { router } = makeRouter();
+    // `{"handle":"…"}` adds 13 characters: this payload serializes to exactly MAX_PAYLOAD_BYTES.
+    const atLimit = await router.dispatch(top, 'vault:discard', { handle: 'x'.repeat(512 * 1024 - 13) });
+    expect(atLimit).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', path: 'handle' } });
+    const overLimit = await router.dispatch(top, 'vault:discard', { handle: 'x'.repeat(512 * 1024 - 12) });
+    expect(overLimit).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const long = await router.dispatch(top, `app:${'x'.repeat(200)}`, undefined);
+    expect(long).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(long.ok ? '' : long.error.message).toBe(`There is no channel named ${`"app:${'x'.repeat(200)}"`.slice(0, 80)}.`);
+  });
+
   it('refuses a nesting too deep to serialize as unreadable data', async () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 200_000; i += 1) deep = [deep];

@@ -63,7 +63,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * and which the handlers' `encodeURIComponent` and ticketing systems would choke on.
  */
 function measurePayload(payload: unknown): { size: number } | { unreadable: string } {
-  if (payload === undefined) return { size: 0 };
   let broken: string | null = null;
   try {
     const text = JSON.stringify(payload, function check(key, value: unknown) {

@@ -36,10 +36,26 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** True when `candidate` is `root` itself or a path under it (`/r/x`, never `/rx` or `/`). */
+export function isInside(root: string, candidate: string): boolean {
+  return candidate === root || candidate.startsWith(root + path.sep);
+}
+
+/** A decoded path that holds NUL, a backslash or a second layer of %-encoding (`%252e` decoded once). */
+export function hasForbiddenText(decoded: string): boolean {
+  return decoded.includes('\0') || decoded.includes('\\') || /%[0-9a-f]{2}/i.test(decoded);
+}
+
+/** A path segment that means something other than a name: `..`, `.`, or a drive letter (`C:`). */
+export function isForbiddenSegment(segment: string): boolean {
+  return segment === '..' || segment === '.' || /^[a-z]:$/i.test(segment);
+}
+
 /**
  * Maps a request path to a file inside `root`, or null when it would leave it. Decodes once,
  * then refuses anything with `..` segments, backslashes, NUL or drive letters, and finally
  * checks the resolved path is still under root — so `%2e%2e`, `%252e`, `..%5c` all answer 404.
+ * Each of the three guards is enough alone for the paths it knows; each is tested alone.
  */
 export function resolveInside(root: string, requestPath: string): string | null {
   let decoded: string;
@@ -48,14 +64,12 @@ export function resolveInside(root: string, requestPath: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || /%[0-9a-f]{2}/i.test(decoded)) return null;
+  if (hasForbiddenText(decoded)) return null;
   const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.' || /^[a-z]:$/i.test(s))) return null;
+  if (segments.some(isForbiddenSegment)) return null;
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const resolved = path.resolve(root, relative);
-  const rootResolved = path.resolve(root);
-  if (resolved !== rootResolved && !resolved.startsWith(rootResolved + path.sep)) return null;
-  return resolved;
+  return isInside(path.resolve(root), resolved) ? resolved : null;
 }
 
 function notFound(): Response {
@@ -90,7 +104,7 @@ export function createAppRequestHandler(root: string): (request: Request) => Pro
     try {
       const real = await realpath(file);
       const realRoot = await realpath(root);
-      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return notFound();
+      if (!isInside(realRoot, real)) return notFound();
       if (!(await stat(real)).isFile()) return notFound();
       const body = await readFile(real);
       const type = MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
