@@ -3,8 +3,9 @@ import { yamlPlugin } from './scripts/vite-yaml-plugin.ts';
 
 /**
  * The tests `npm run mutate` runs against each mutant: the unit and dom projects of
- * vitest.config.ts (the e2e and integration suites need a build, Chromium and Request Tracker,
- * and take minutes per run, so a mutant they alone would kill counts as a survivor here). Of the
+ * vitest.config.ts, and the attacks on main's services that run in Node (tests/security). The
+ * e2e and integration suites need a build, Chromium and Request Tracker, and take minutes per
+ * run, so a mutant they alone would kill counts as a survivor here. Of the
  * renderer's tests it runs those of the outbox, the database and the escalation draft: the
  * renderer code in the mutation scope is the outbox state machine and the draft's secret cleaning.
  */
@@ -18,6 +19,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Main's services in Node, attacked as a compromised renderer would (no Chromium, no RT):
+          // where the sealed-value check, the roles and the webhook signature are pinned.
+          name: 'main-attacks',
+          environment: 'node',
+          include: ['tests/security/guard-in-main.test.ts', 'tests/security/roles.test.ts', 'tests/security/secrets-bound.test.ts', 'tests/security/webhook-replay.test.ts', 'tests/security/guard-bypass.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
         },
       },
       {
