@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * StrykerJS for `npm run mutate` (tests/mutation/run.ts), which runs it once per module with the
- * module's files in DESKBOOK_MUTATE (a JSON list of globs) and its id in DESKBOOK_MUTATE_ID, so
+ * module's files in DESKBOOK_MUTATE (a JSON list of globs), the tests that must catch their
+ * mutants in DESKBOOK_MUTATE_TESTS, and its id in DESKBOOK_MUTATE_ID, so
  * each module keeps its own incremental file and report: a re-run after a small change re-tests
  * only the mutants that change touched, and one module can be run alone (`npm run mutate -- guard`).
  *
@@ -15,6 +16,7 @@ import process from 'node:process';
 
 const id = process.env.DESKBOOK_MUTATE_ID ?? 'all';
 const mutate = JSON.parse(process.env.DESKBOOK_MUTATE ?? '["electron/ipc/**/*.ts"]');
+const tests = JSON.parse(process.env.DESKBOOK_MUTATE_TESTS ?? '[]');
 const check = process.env.DESKBOOK_MUTATE_CHECK === '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -31,6 +33,7 @@ export default {
   concurrency: 2,
   timeoutMS: 10_000,
   ignoreStatic: true,
+  ...(tests.length > 0 ? { testFiles: tests } : {}),
   mutate: [...mutate, '!**/*.test.ts', '!**/*.testkit.ts', '!**/*.d.ts'],
   reporters: ['json', 'clear-text', 'progress-append-only'],
   jsonReporter: { fileName: `reports/mutation/${id}.json` },

@@ -24,7 +24,7 @@ for (const module of modules) {
   const log = openSync(`reports/mutation/${module.id}.log`, 'w');
   const run = spawnSync('npx', ['stryker', 'run'], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, DESKBOOK_MUTATE_ID: module.id, DESKBOOK_MUTATE: JSON.stringify(module.mutate), VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: { ...process.env, DESKBOOK_MUTATE_ID: module.id, DESKBOOK_MUTATE: JSON.stringify(module.mutate), DESKBOOK_MUTATE_TESTS: JSON.stringify(module.tests), VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   if (run.status !== 0) broken += 1;
