@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Escalation, EscalationDraftInput } from '../../../shared/escalation/schema';
 import { db } from '../../db/db';
-import type { EscalationRow } from '../../db/db';
-import { createBlankDraft, createDraftFromEscalation, deleteDraft, saveDraftValues } from './drafts';
+import type { EscalationRow, RunRow } from '../../db/db';
+import { CALL_DOC } from '../../../shared/call-log/call-log.testkit';
+import { answer, startRun } from '../../../shared/sop/engine';
+import { createBlankDraft, createDraftFromEscalation, deleteDraft, openDraftFromRun, saveDraftValues } from './drafts';
 import { blankDraft } from './prefill';
 import { UNSAVED_SECRET_MARK } from './secrets';
 
@@ -112,5 +114,37 @@ describe('deleteDraft (the Dexie part of discardDraft)', () => {
 
   it('names nothing for a draft that is already gone', async () => {
     expect(await deleteDraft('no-such-draft')).toEqual([]);
+  });
+});
+
+describe('openDraftFromRun, escalating again after the call went on', () => {
+  it('reopens the same draft with the steps taken since, keeping what the analyst typed in it', async () => {
+    const t0 = Date.parse('2026-11-30T15:00:00.000Z');
+    const run: RunRow = {
+      id: 'run-again',
+      doc: CALL_DOC,
+      packId: 'hac-support',
+      state: answer(CALL_DOC, startRun(CALL_DOC, t0), { type: 'input', values: { studentName: 'Maria Lopez', sid: '123456', issue: 'Wrong school year' } }, t0 + 60_000),
+      status: 'active',
+      notes: {},
+      startedAt: t0,
+      updatedAt: t0,
+      finishedAt: null,
+      draftId: null,
+    };
+    await db().runs.put(run);
+    const id = await openDraftFromRun(run, t0 + 61_000);
+    const first = (await db().drafts.get(id))!;
+    await saveDraftValues(id, { ...first.values, callerName: 'Ana Lopez' }, t0 + 62_000);
+
+    const later: RunRow = { ...(await db().runs.get(run.id))!, state: answer(CALL_DOC, run.state, { type: 'continue' }, t0 + 120_000), notes: { check: 'Account looks linked' } };
+    await db().runs.put(later);
+    expect(await openDraftFromRun(later, t0 + 121_000)).toBe(id);
+    const reopened = (await db().drafts.get(id))!.values;
+    expect(reopened.callerName).toBe('Ana Lopez');
+    expect(first.values.sop?.path).toEqual(['student']);
+    expect(reopened.sop?.path).toEqual(['student', 'check']);
+    expect(reopened.stepsTried.length).toBeGreaterThan(first.values.stepsTried.length);
+    expect(reopened.description).toContain('Account looks linked');
   });
 });

@@ -6,16 +6,21 @@ import type { DraftRow, EscalationRow, RunRow } from '../../db/db';
 import { editedRequestId } from '../../db/draft-mode';
 import type { DraftMode } from '../../db/draft-mode';
 import { blankDraft, draftFromRun } from './prefill';
+import { withNewRunFacts } from './refresh';
 import { draftForDisk } from './secrets';
 
 /**
  * Opens the escalation draft of a run, creating it (prefilled) on first use. The draft id is
  * written to the run in the same transaction, so a second click or a reload reopens the same
- * draft instead of starting another.
+ * draft instead of starting another; reopened after the call went on, it takes what was
+ * captured since without losing what the analyst typed in it.
  */
 export async function openDraftFromRun(run: RunRow, now: number): Promise<string> {
   const existing = await existingDraftOf(run.id);
-  if (existing) return existing;
+  if (existing) {
+    await refreshFromRun(existing, run, now);
+    return existing;
+  }
   const { draft: values, toSeal } = draftFromRun(run.id, run.doc, run.state, run.notes, run.callerLanguage);
   // Values typed on sensitive nodes are sealed by main before the draft is written, outside the
   // transaction (an IPC round trip would end it). A failure to seal stops here with nothing
@@ -39,6 +44,23 @@ export async function openDraftFromRun(run: RunRow, now: number): Promise<string
   // A second click that lost the race: its notes are nobody's; drop them from the vault.
   if (!result.used) for (const note of sealed) void deskbook().vault.discard({ handle: note.handle });
   return result.id;
+}
+
+/**
+ * The draft already open for this run takes what the call captured since it was opened (see
+ * withNewRunFacts); sensitive values typed since are sealed first, one note per label, and a
+ * draft deleted meanwhile gives its new notes back to the vault.
+ */
+async function refreshFromRun(draftId: string, run: RunRow, now: number): Promise<void> {
+  const row = await db().drafts.get(draftId);
+  if (!row || row.mode.kind !== 'new') return;
+  const { draft: fresh, toSeal } = draftFromRun(run.id, run.doc, run.state, run.notes, run.callerLanguage);
+  const labels = new Set(row.values.sealedNotes.map((note) => note.label));
+  const sealed = await sealAll(toSeal.filter((value) => !labels.has(value.label.slice(0, 80))));
+  const merged = { ...withNewRunFacts(row.values, fresh), sealedNotes: [...row.values.sealedNotes, ...sealed] };
+  if (JSON.stringify(merged) === JSON.stringify(row.values)) return;
+  const written = await db().drafts.update(draftId, { values: draftForDisk(merged), updatedAt: now });
+  if (written === 0) for (const note of sealed) void deskbook().vault.discard({ handle: note.handle });
 }
 
 async function existingDraftOf(runId: string): Promise<string | null> {

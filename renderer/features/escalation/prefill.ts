@@ -70,6 +70,9 @@ export function draftFromRun(
   return { draft, toSeal: ticket.sealed };
 }
 
+/** The heading the run's step notes go under in the description (the ticket is read by IT staff, in English). */
+export const STEP_NOTES_HEADING = "Analyst's notes:";
+
 /**
  * The analyst's "note for this step" entries are typed during the run too: they go in the
  * description, under the step's name, so none is left behind on this computer.
@@ -78,5 +81,5 @@ function withStepNotes(description: string, doc: SopDocument, notes: Readonly<Re
   const lines = doc.nodes
     .filter((node) => notes[node.id]?.trim())
     .map((node) => `- ${nodeLabel(node)}: ${notes[node.id]!.trim()}`);
-  return lines.length > 0 ? `${description}\n\nAnalyst's notes:\n${lines.join('\n')}` : description;
+  return lines.length > 0 ? `${description}\n\n${STEP_NOTES_HEADING}\n${lines.join('\n')}` : description;
 }
