@@ -182,10 +182,11 @@ export function createVault(dir: string, encryptor: Encryptor, now: () => Date =
         await requireAvailable();
         seen(value);
         await writeBlob(`secret-${name}`, value);
-        secretCache.set(name, value);
         const index = await readIndex();
         if (!index.secrets.includes(name)) index.secrets.push(name);
         await writeIndex(index);
+        // Only once it is saved: a save that failed must not answer as saved for the rest of the run.
+        secretCache.set(name, value);
       }),
     getSecret: async (name) => {
       const cached = secretCache.get(name);
