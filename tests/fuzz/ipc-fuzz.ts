@@ -99,9 +99,15 @@ export interface Secrets {
   sealed: Set<string>;
 }
 
-/** Strings long and varied enough that finding one in an answer is a leak, not a coincidence. */
+const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), ...Object.getOwnPropertyNames(Function.prototype)]);
+
+/**
+ * Strings long and varied enough that finding one in an answer is a leak, not a coincidence:
+ * fast-check likes to try words such as "constructor" as a token, and an answer that names a
+ * channel or a setting called "constructor" is an echo, not a leak.
+ */
 function worthTracking(text: string): boolean {
-  return text.length >= 10 && new Set(text).size >= 6;
+  return text.length >= 12 && new Set(text).size >= 6 && /\d/.test(text) && !PROTOTYPE_NAMES.has(text);
 }
 
 /** The properties every answer must have; returns what is wrong with `result`, or null. */
@@ -122,8 +128,9 @@ export function checkAnswer(result: unknown, secrets: Secrets): string | null {
   } else return 'ok is neither true nor false';
   const text = JSON.stringify(result);
   if (STACK_TRACE.test(text)) return 'the answer carries a stack trace';
-  for (const token of secrets.tokens) if (text.includes(token)) return 'the answer carries the connector token';
-  for (const sealed of secrets.sealed) if (text.includes(sealed)) return 'the answer carries a sealed value';
+  // The fuzz's own secrets are printed: they are generated strings, and the case must be replayable.
+  for (const token of secrets.tokens) if (text.includes(token)) return `the answer carries the connector token ${JSON.stringify(token)}`;
+  for (const sealed of secrets.sealed) if (text.includes(sealed)) return `the answer carries a sealed value ${JSON.stringify(sealed)}`;
   return null;
 }
 
