@@ -63,17 +63,24 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * and which the handlers' `encodeURIComponent` and ticketing systems would choke on.
  */
 function measurePayload(payload: unknown): { size: number } | { unreadable: string } {
-  let broken: string | null = null;
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(payload, function check(key, value: unknown) {
+    text = JSON.stringify(payload);
+  } catch {
+    return { unreadable: '' };
+  }
+  if (text === undefined) return { size: 0 };
+  // JSON.stringify writes a lone surrogate, and only a lone one, as a \udXXX escape: most calls
+  // hold none, and only those that may are walked again to name the field.
+  if (/\\u[dD][89a-fA-F]/.test(text)) {
+    let broken: string | null = null;
+    JSON.stringify(payload, (key, value: unknown) => {
       if (broken === null && ((typeof value === 'string' && LONE_SURROGATE.test(value)) || LONE_SURROGATE.test(key))) broken = key;
       return value;
     });
     if (broken !== null) return { unreadable: broken };
-    return { size: text === undefined ? 0 : text.length };
-  } catch {
-    return { unreadable: '' };
   }
+  return { size: text.length };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string } {
