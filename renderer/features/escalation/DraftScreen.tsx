@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { FieldErrors } from 'react-hook-form';
-import type { EscalationDraft, EscalationDraftInput } from '../../../shared/escalation/schema';
+import type { EscalationDraft, EscalationDraftInput, SealedNoteRef } from '../../../shared/escalation/schema';
 import { vendorPolicyFor } from '../../../shared/sla';
 import { DEFAULT_DISTRICT_POLICY } from '../../../shared/sla/district';
 import { useT } from '../../i18n';
@@ -24,7 +24,7 @@ import type { ReviewedField } from './review';
 import { SealedNotes } from './SealedNotes';
 import { SecretsPanel } from './SecretsPanel';
 import { findDraftSecrets, scanDraft } from './secrets';
-import type { SecretHit } from './secrets';
+import type { GuardedField, SecretHit } from './secrets';
 
 /** The escalation form, opened from an `escalate` outcome or blank from the outbox screen. */
 export function DraftScreen({ draftId }: { draftId: string }) {
@@ -152,6 +152,12 @@ function DraftForm({ draft }: { draft: DraftRow }) {
     [draft.values.sop, t],
   );
 
+  // One way to write a field the guard flagged and to add the note it was sealed into, for the
+  // live panel and the submit panel alike.
+  const writeGuardedField = (name: GuardedField, text: string) =>
+    name === 'stepsTried' ? setValue('stepsTried', text.split('\n'), { shouldDirty: true }) : setValue(name, text, { shouldDirty: true });
+  const addSealedNote = (note: SealedNoteRef) => setValue('sealedNotes', [...getValues('sealedNotes'), note], { shouldDirty: true });
+
   return (
     // autoComplete="off" also keeps Chromium from saving the fields' text in its session-history
     // state on disk, where a password typed by mistake would otherwise outlive the draft.
@@ -185,12 +191,8 @@ function DraftForm({ draft }: { draft: DraftRow }) {
             live
             hits={liveHits}
             getValues={getValues}
-            setValue={(name, text) =>
-              name === 'stepsTried'
-                ? setValue('stepsTried', text.split('\n'), { shouldDirty: true })
-                : setValue(name, text, { shouldDirty: true })
-            }
-            onSealed={(note) => setValue('sealedNotes', [...getValues('sealedNotes'), note], { shouldDirty: true })}
+            setValue={writeGuardedField}
+            onSealed={addSealedNote}
             onDone={() => undefined}
           />
         )}
@@ -198,12 +200,8 @@ function DraftForm({ draft }: { draft: DraftRow }) {
           <SecretsPanel
             hits={hits}
             getValues={getValues}
-            setValue={(name, text) =>
-              name === 'stepsTried'
-                ? setValue('stepsTried', text.split('\n'), { shouldDirty: true })
-                : setValue(name, text, { shouldDirty: true })
-            }
-            onSealed={(note) => setValue('sealedNotes', [...getValues('sealedNotes'), note], { shouldDirty: true })}
+            setValue={writeGuardedField}
+            onSealed={addSealedNote}
             onDone={() => setHits([])}
           />
         )}
