@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escalationDraftSchema } from '../../../shared/escalation/schema';
 import type { EscalationDraftInput } from '../../../shared/escalation/schema';
+import { createDeskbookApi } from '../../../shared/ipc/api';
+import { startTestServices } from '../../../tests/support/main-services';
+import type { TestServices } from '../../../tests/support/main-services';
+import { deskbook, unwrap } from '../../ipc/client';
 import { blankDraft } from './prefill';
-import { UNSAVED_SECRET_MARK, draftForDisk } from './secrets';
+import { GUARDED_FIELDS, UNSAVED_SECRET_MARK, draftForDisk, findDraftSecrets, guardedText, scanDraft } from './secrets';
 
 const PASSWORD = 'Tr0ub4dor&3';
 const SECRET_TEXT = `the password is ${PASSWORD}`;
@@ -58,5 +62,86 @@ describe('draftForDisk', () => {
   it('leaves fields the analyst has not filled in as they were', () => {
     const draft: EscalationDraftInput = { ...blankDraft(), replicationSteps: undefined, callerName: undefined, school: undefined };
     expect(draftForDisk(draft)).toEqual(draft);
+  });
+});
+
+describe('guardedText', () => {
+  it('reads a text field as typed and the steps already tried as one text, a line per step', () => {
+    expect(guardedText({ description: 'Locked out' }, 'description')).toBe('Locked out');
+    expect(guardedText({ stepsTried: ['Checked caps lock', 'Reset the password'] }, 'stepsTried')).toBe('Checked caps lock\nReset the password');
+  });
+
+  it('reads a field the analyst has not filled in as empty text', () => {
+    expect(guardedText({}, 'school')).toBe('');
+    expect(guardedText({ stepsTried: [] }, 'stepsTried')).toBe('');
+  });
+});
+
+describe('findDraftSecrets', () => {
+  it('names the field, its label and where in its text each suspected password sits', () => {
+    const hits = findDraftSecrets({ subject: 'HAC login', stepsTried: ['Checked caps lock', SECRET_TEXT] });
+    expect(hits).toHaveLength(1);
+    const [hit] = hits;
+    const text = `Checked caps lock\n${SECRET_TEXT}`;
+    expect(hit).toMatchObject({ field: 'stepsTried', label: 'Steps already tried', text });
+    expect(text.slice(hit!.start, hit!.end)).toBe(PASSWORD);
+    expect(hit!.kind).toBeTruthy();
+  });
+
+  it('finds one in every guarded field, in the order of the form', () => {
+    const draft = Object.fromEntries(GUARDED_FIELDS.map(([field]) => [field, field === 'stepsTried' ? [SECRET_TEXT] : SECRET_TEXT]));
+    expect(findDraftSecrets(draft).map((h) => h.field)).toEqual(GUARDED_FIELDS.map(([field]) => field));
+  });
+
+  it('finds nothing in help-desk talk about passwords', () => {
+    expect(findDraftSecrets({ subject: 'HAC login fails after password reset', description: 'Parent reset the password yesterday.' })).toEqual([]);
+  });
+});
+
+describe('scanDraft, with main checking the draft against its own sealed notes', () => {
+  let main: TestServices;
+  beforeEach(async () => {
+    main = await startTestServices();
+    const api = createDeskbookApi({ invoke: (channel, input) => main.call(channel, input), subscribe: () => () => undefined });
+    Object.defineProperty(window, 'deskbook', { value: api, configurable: true });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'deskbook');
+    main.dispose();
+  });
+
+  async function seal(plaintext: string): Promise<EscalationDraftInput['sealedNotes'][number]> {
+    return unwrap(deskbook().vault.seal({ label: 'HAC password', plaintext }));
+  }
+
+  it('flags the whole field where a sealed note is pasted back, whatever the note looks like', async () => {
+    const note = await seal('sunflower meadow');
+    const hits = await scanDraft({ ...blankDraft(), school: 'Lincoln (sunflower meadow)', description: 'Locked out', sealedNotes: [note] });
+    expect(hits).toEqual([{ field: 'school', label: 'School', text: 'Lincoln (sunflower meadow)', start: 0, end: 0, kind: 'sealed-value' }]);
+  });
+
+  it('finds a sealed note in the steps already tried', async () => {
+    const note = await seal('sunflower meadow');
+    const hits = await scanDraft({ ...blankDraft(), stepsTried: ['Checked caps lock', 'tried sunflower meadow'], sealedNotes: [note] });
+    expect(hits.map((h) => [h.field, h.kind])).toEqual([['stepsTried', 'sealed-value']]);
+  });
+
+  it("keeps the detector's finding, with its place, and adds no second hit for the same field", async () => {
+    const note = await seal(PASSWORD);
+    const hits = await scanDraft({ ...blankDraft(), description: SECRET_TEXT, sealedNotes: [note] });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.field).toBe('description');
+    expect(hits[0]!.kind).not.toBe('sealed-value');
+    expect(SECRET_TEXT.slice(hits[0]!.start, hits[0]!.end)).toBe(PASSWORD);
+  });
+
+  it('passes a draft whose fields carry none of its sealed notes', async () => {
+    const note = await seal('sunflower meadow');
+    expect(await scanDraft({ ...blankDraft(), description: 'Locked out since Monday', sealedNotes: [note] })).toEqual([]);
+  });
+
+  it('asks main nothing when the draft has no sealed notes', async () => {
+    Reflect.deleteProperty(window, 'deskbook');
+    expect(await scanDraft({ ...blankDraft(), description: SECRET_TEXT, sealedNotes: [] })).toHaveLength(1);
   });
 });
