@@ -110,25 +110,39 @@ describe('scanDraft, with main checking the draft against its own sealed notes',
     main.dispose();
   });
 
+  /** The guarded fields and the sealed notes scanDraft reads, empty unless given. */
+  const scanned = (values: Partial<Parameters<typeof scanDraft>[0]>): Parameters<typeof scanDraft>[0] => ({
+    subject: '',
+    description: '',
+    stepsTried: [],
+    replicationSteps: undefined,
+    usersAffected: undefined,
+    callerName: undefined,
+    studentName: undefined,
+    school: undefined,
+    sealedNotes: [],
+    ...values,
+  });
+
   async function seal(plaintext: string): Promise<EscalationDraftInput['sealedNotes'][number]> {
     return unwrap(deskbook().vault.seal({ label: 'HAC password', plaintext }));
   }
 
   it('flags the whole field where a sealed note is pasted back, whatever the note looks like', async () => {
     const note = await seal('sunflower meadow');
-    const hits = await scanDraft({ ...blankDraft(), school: 'Lincoln (sunflower meadow)', description: 'Locked out', sealedNotes: [note] });
+    const hits = await scanDraft(scanned({ school: 'Lincoln (sunflower meadow)', description: 'Locked out', sealedNotes: [note] }));
     expect(hits).toEqual([{ field: 'school', label: 'School', text: 'Lincoln (sunflower meadow)', start: 0, end: 0, kind: 'sealed-value' }]);
   });
 
   it('finds a sealed note in the steps already tried', async () => {
     const note = await seal('sunflower meadow');
-    const hits = await scanDraft({ ...blankDraft(), stepsTried: ['Checked caps lock', 'tried sunflower meadow'], sealedNotes: [note] });
+    const hits = await scanDraft(scanned({ stepsTried: ['Checked caps lock', 'tried sunflower meadow'], sealedNotes: [note] }));
     expect(hits.map((h) => [h.field, h.kind])).toEqual([['stepsTried', 'sealed-value']]);
   });
 
   it("keeps the detector's finding, with its place, and adds no second hit for the same field", async () => {
     const note = await seal(PASSWORD);
-    const hits = await scanDraft({ ...blankDraft(), description: SECRET_TEXT, sealedNotes: [note] });
+    const hits = await scanDraft(scanned({ description: SECRET_TEXT, sealedNotes: [note] }));
     expect(hits).toHaveLength(1);
     expect(hits[0]!.field).toBe('description');
     expect(hits[0]!.kind).not.toBe('sealed-value');
@@ -137,11 +151,11 @@ describe('scanDraft, with main checking the draft against its own sealed notes',
 
   it('passes a draft whose fields carry none of its sealed notes', async () => {
     const note = await seal('sunflower meadow');
-    expect(await scanDraft({ ...blankDraft(), description: 'Locked out since Monday', sealedNotes: [note] })).toEqual([]);
+    expect(await scanDraft(scanned({ description: 'Locked out since Monday', sealedNotes: [note] }))).toEqual([]);
   });
 
   it('asks main nothing when the draft has no sealed notes', async () => {
     Reflect.deleteProperty(window, 'deskbook');
-    expect(await scanDraft({ ...blankDraft(), description: SECRET_TEXT, sealedNotes: [] })).toHaveLength(1);
+    expect(await scanDraft(scanned({ description: SECRET_TEXT, sealedNotes: [] }))).toHaveLength(1);
   });
 });
