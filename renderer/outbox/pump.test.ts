@@ -14,7 +14,7 @@ import type { PumpDeps } from './pump';
 import { testEscalation } from './pump.testkit';
 import { RESULT_WRITE_RETRY_MS, createOutboxPump } from './pump';
 import { THROTTLE_POLICY } from './throttle';
-import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted } from './store';
+import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted, retryNow } from './store';
 
 let db: DeskbookDb;
 let counter = 0;
@@ -434,4 +434,80 @@ describe('when the ticketing system says "too many requests"', () => {
     expect(maxInflight).toBe(1);
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it('says when the hold ends, and "Retry now" sends the entry asked for through it first', async () => {
+    for (let i = 0; i < 4; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const holds: (number | null)[] = [];
+    const sent: string[] = [];
+    let refuse = true;
+    const pump = pumpWith(
+      async (r) => {
+        if (refuse) {
+          refuse = false;
+          return ok({ kind: 'retry', reason: 'HTTP 429', retryAfterMs: 1_000, throttled: true, maybeDelivered: false });
+        }
+        sent.push(r.requestId);
+        return ok({ kind: 'sent', remoteId: r.requestId, url: `https://rt/${r.requestId}` });
+      },
+      { concurrency: 1, onHold: (until) => holds.push(until) },
+    );
+    await pump.start();
+    await pump.drain();
+    const until = clock + 1_000 + 0.5 * THROTTLE_POLICY.baseMs;
+    expect(holds).toEqual([until]);
+    expect(pump.holdEndsAt()).toBe(until);
+    expect(sent).toEqual([]);
+
+    // The analyst asks for the third entry while the other three are due and held.
+    clock += 5_000;
+    const asked = escalation(2).id;
+    expect(await retryNow(db, asked, clock)).toBe(true);
+    pump.retryNow();
+    await pump.drain();
+    expect(sent).toEqual([asked]);
+    // Accepted: the hold is over; the rest follow one at a time at the paced rate.
+    expect(holds).toEqual([until, null]);
+    expect(pump.holdEndsAt()).toBeNull();
+    for (let i = 0; i < 3; i++) {
+      clock += THROTTLE_POLICY.paceMs;
+      await pump.drain();
+    }
+    pump.stop();
+    expect(sent).toHaveLength(4);
+    expect(new Set(sent).size).toBe(4);
+  });
+
+  it('holds longer when the request sent through the hold is refused as well', async () => {
+    for (let i = 0; i < 2; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const holds: (number | null)[] = [];
+    const pump = pumpWith(async () => ok({ kind: 'retry', reason: 'HTTP 429', retryAfterMs: 1_000, throttled: true, maybeDelivered: false }), {
+      concurrency: 1,
+      onHold: (until) => holds.push(until),
+    });
+    await pump.start();
+    await pump.drain();
+    clock += 5_000;
+    pump.retryNow();
+    await pump.drain();
+    pump.stop();
+    expect(holds).toEqual([1_000_000 + 1_000 + 0.5 * THROTTLE_POLICY.baseMs, clock + 1_000 + 0.5 * Math.min(THROTTLE_POLICY.capMs, THROTTLE_POLICY.baseMs * 2)]);
+  });
 });
+
+describe('"Retry now" on one entry', () => {
+  it('puts it first in line, ahead of entries already due', async () => {
+    for (let i = 0; i < 3; i++) await enqueueEscalation(db, escalation(i), clock + i, null);
+    clock += 60_000;
+    expect(await retryNow(db, escalation(2).id, clock)).toBe(true);
+    const [first] = await claimBatch(db, clock, 1, () => 'a1');
+    expect(first!.id).toBe(escalation(2).id);
+  });
+
+  it('refuses an entry that is being sent or has failed', async () => {
+    await enqueueEscalation(db, escalation(0), clock, null);
+    await claimNext(db, clock, 'a1');
+    expect(await retryNow(db, escalation(0).id, clock)).toBe(false);
+    expect(await retryNow(db, 'no-such-entry', clock)).toBe(false);
+  });
+});
+

@@ -8,7 +8,8 @@ import { attempt } from './kinds';
 import type { OutboxIpc } from './kinds';
 import { claimDue, nextDue, recordResults, recoverInterrupted, releaseClaims } from './store';
 import type { Claimed } from './store';
-import { UNTHROTTLED, allowedConcurrency, isHeld, isThrottle, onAnswer, onSend, onThrottle, sendableAt } from './throttle';
+import { UNTHROTTLED, allowedConcurrency, holdEndsAt, isHeld, isThrottle, onAnswer, onRetryNow, onSend, onThrottle, sendableAt } from './throttle';
+import type { Throttle } from './throttle';
 
 /** How soon results whose write failed are written again. */
 export const RESULT_WRITE_RETRY_MS = 5_000;
@@ -38,14 +39,23 @@ export interface PumpDeps {
   clearTimer?: ClearTimer;
   /** Called after each recorded result, for progress displays. */
   onProgress?: () => void;
+  /**
+   * Called when the server's rate limit starts or ends a hold on the whole queue: when the hold
+   * ends (ms), or null. The queue screen shows it as every waiting entry's next try.
+   */
+  onHold?: (until: number | null) => void;
 }
 
 export interface OutboxPump {
   /** Takes the pump lock and runs until `stop()`; resolves once the lock is held. */
   start(): Promise<void>;
   stop(): void;
-  /** A trigger: enqueue, `online`, a reconnect push, "Retry now". */
+  /** A trigger: enqueue, `online`, a reconnect push. */
   kick(): void;
+  /** "Retry now": a kick that also sends one request through a rate-limit hold (see throttle.ts). */
+  retryNow(): void;
+  /** When the rate-limit hold on the whole queue ends (ms), or null when there is none. */
+  holdEndsAt(): number | null;
   /** Delivers everything due now; resolves when nothing due is left (tests, benchmarks). */
   drain(): Promise<void>;
 }
@@ -68,6 +78,15 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   let release: (() => void) | null = null;
   // The server's rate limit, for the whole queue: a 429 holds every entry, not just its own.
   let throttle = UNTHROTTLED;
+  let shownHold: number | null = null;
+  const setThrottle = (next: Throttle) => {
+    throttle = next;
+    const hold = holdEndsAt(throttle, deps.now());
+    if (hold !== shownHold) {
+      shownHold = hold;
+      deps.onHold?.(hold);
+    }
+  };
 
   // While a results write fails (a full disk, a broken database) nothing new is claimed, so a
   // broken local database does not send the whole queue with no way to record it. A crash
@@ -82,7 +101,7 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     const outcome = await attempt(send, deps.ipc);
     if (stopped) return;
     if (outcome.kind === 'auth') paused = true;
-    throttle = isThrottle(outcome) ? onThrottle(throttle, deps.now(), outcome.retryAfterMs, deps.random) : onAnswer(throttle);
+    setThrottle(isThrottle(outcome) ? onThrottle(throttle, deps.now(), outcome.retryAfterMs, deps.random) : onAnswer(throttle));
     // The slot is free as soon as the answer is in: the result joins the next group commit, so
     // the next request does not wait for this one's write (drainDue awaits the writes at its end).
     void results.add({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
@@ -107,7 +126,7 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
           exhausted = claimed.length === 0;
         }
         while (claimed.length > 0 && inflight.size < allowedConcurrency(throttle, concurrency) && !isHeld(throttle, deps.now())) {
-          throttle = onSend(throttle, deps.now(), deps.random);
+          setThrottle(onSend(throttle, deps.now(), deps.random));
           const job: Promise<void> = deliverOne(claimed.shift()!).finally(() => inflight.delete(job));
           inflight.add(job);
         }
@@ -134,6 +153,8 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     const due = results.failed ? deps.now() + RESULT_WRITE_RETRY_MS : await nextDue(deps.db);
     // Held by the server's rate limit: not before the hold (or the pacing) ends.
     if (due !== undefined && due !== NEVER) alarm.set(Math.max(due, sendableAt(throttle)) - deps.now(), kick);
+    // A hold that ran out while nothing was due is no longer shown.
+    setThrottle(throttle);
   };
 
   const runOnce = async () => {
@@ -191,6 +212,11 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
       release?.();
     },
     kick,
+    retryNow() {
+      setThrottle(onRetryNow(throttle, deps.now()));
+      kick();
+    },
+    holdEndsAt: () => holdEndsAt(throttle, deps.now()),
     async drain() {
       kick();
       while (running) await running;

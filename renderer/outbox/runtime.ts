@@ -6,6 +6,25 @@ import { resumePaused } from './store';
 
 let pump: OutboxPump | null = null;
 
+// The server's rate-limit hold on the whole queue, as this window's pump last reported it.
+let hold: number | null = null;
+const holdListeners = new Set<() => void>();
+const setHold = (until: number | null) => {
+  hold = until;
+  for (const listener of holdListeners) listener();
+};
+
+/** When the ticketing system's rate-limit hold on the queue ends (ms), or null (`useSyncExternalStore`). */
+export function outboxHold(): number | null {
+  return hold;
+}
+
+/** Calls `listener` whenever the hold starts or ends; returns how to stop. */
+export function subscribeOutboxHold(listener: () => void): () => void {
+  holdListeners.add(listener);
+  return () => holdListeners.delete(listener);
+}
+
 /** What the shell tells the outbox about connectivity (the outbox reads no app state itself). */
 export interface OutboxConnectivity {
   /** Main's reachability probe says the ticketing system answers. */
@@ -34,6 +53,7 @@ export function startOutbox(connectivity: OutboxConnectivity): () => void {
     withLock: async (fn) => {
       await navigator.locks.request('deskbook-outbox-pump', () => fn());
     },
+    onHold: setHold,
   });
   pump = instance;
   // A sign-in pause is checked again once per start: the token may have been stored since (a
@@ -45,13 +65,21 @@ export function startOutbox(connectivity: OutboxConnectivity): () => void {
   return () => {
     unwatch();
     instance.stop();
-    if (pump === instance) pump = null;
+    if (pump === instance) {
+      pump = null;
+      setHold(null);
+    }
   };
 }
 
-/** A trigger: something was queued or the user asked to retry. */
+/** A trigger: something was queued. */
 export function kickOutbox(): void {
   pump?.kick();
+}
+
+/** The analyst asked to send now ("Retry now", "Send now"): a kick that also sends one ticket through a rate-limit hold. */
+export function retryOutbox(): void {
+  pump?.retryNow();
 }
 
 /** After a new sign-in: paused entries go back in line and the pump runs. */

@@ -255,12 +255,18 @@ export async function resumePaused(db: DeskbookDb, now: number): Promise<number>
   return db.outbox.where('state').equals('paused').modify({ state: 'pending', nextAttemptAt: now, updatedAt: now });
 }
 
-/** "Retry now": makes a waiting entry due immediately (not a failed one: that needs an edit). */
+/**
+ * "Retry now": makes a waiting entry due immediately and first in line, ahead of entries that
+ * were already due (a queue held by the server's rate limit sends one at a time, and the one the
+ * analyst asked for should be that one). Not a failed entry: that needs an edit.
+ */
 export async function retryNow(db: DeskbookDb, id: string, now: number): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
     const row = await db.outbox.get(id);
     if (!row || (row.state !== 'pending' && row.state !== 'needs_reconcile' && row.state !== 'paused')) return false;
-    await db.outbox.update(id, { nextAttemptAt: now, state: row.state === 'paused' ? 'pending' : row.state, updatedAt: now });
+    const first = (await db.outbox.orderBy('nextAttemptAt').first())?.nextAttemptAt ?? now;
+    const nextAttemptAt = Math.min(now, first - 1);
+    await db.outbox.update(id, { nextAttemptAt, state: row.state === 'paused' ? 'pending' : row.state, updatedAt: now });
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THROTTLE_POLICY, UNTHROTTLED, allowedConcurrency, isHeld, isThrottle, onAnswer, onSend, onThrottle, sendableAt } from './throttle';
+import { THROTTLE_POLICY, UNTHROTTLED, allowedConcurrency, holdEndsAt, isHeld, isThrottle, onAnswer, onRetryNow, onSend, onThrottle, sendableAt } from './throttle';
 
 const half = () => 0.5;
 const policy = THROTTLE_POLICY;
@@ -52,4 +52,49 @@ describe('the throttle', () => {
     t = onThrottle(t, 1, 0, () => 0);
     expect(onAnswer(t).strikes).toBe(2);
   });
+
+  it('shows when a refusal\'s hold ends, and nothing once it has ended or for pacing alone', () => {
+    const held = onThrottle(UNTHROTTLED, 0, 1_000, half);
+    expect(holdEndsAt(UNTHROTTLED, 0)).toBeNull();
+    expect(holdEndsAt(held, 10)).toBe(held.holdUntil);
+    expect(holdEndsAt(held, held.holdUntil)).toBeNull();
+    const paced = onSend(held, held.holdUntil, half);
+    expect(isHeld(paced, held.holdUntil + 1)).toBe(true);
+    expect(holdEndsAt(paced, held.holdUntil + 1)).toBeNull();
+  });
 });
+
+describe('"Retry now" during a hold', () => {
+  const held = onThrottle(UNTHROTTLED, 0, 1_000, half);
+
+  it('lets exactly one request through the hold', () => {
+    const asked = onRetryNow(held, 10);
+    expect(isHeld(asked, 10)).toBe(false);
+    expect(allowedConcurrency(asked, 4)).toBe(1);
+    const out = onSend(asked, 10, half);
+    expect(out.probe).toBe('sent');
+    expect(isHeld(out, 20)).toBe(true);
+    expect(onRetryNow(out, 20)).toBe(out);
+  });
+
+  it('ends the hold when that request is accepted, still paced one at a time', () => {
+    const accepted = onAnswer(onSend(onRetryNow(held, 10), 10, half));
+    expect(accepted.probe).toBe('none');
+    expect(holdEndsAt(accepted, 20)).toBeNull();
+    expect(isHeld(accepted, 10 + policy.paceMs)).toBe(false);
+    expect(allowedConcurrency(accepted, 4)).toBe(1);
+  });
+
+  it('counts its refusal as a new one: a longer hold from now', () => {
+    const refused = onThrottle(onSend(onRetryNow(held, 10), 10, half), 20, 1_000, half);
+    expect(refused.strikes).toBe(2);
+    expect(refused.probe).toBe('none');
+    expect(refused.holdUntil).toBe(20 + 1_000 + Math.min(policy.capMs, policy.baseMs * 2) / 2);
+  });
+
+  it('changes nothing when nothing holds the queue', () => {
+    expect(onRetryNow(UNTHROTTLED, 10)).toBe(UNTHROTTLED);
+    expect(onRetryNow(held, held.holdUntil)).toBe(held);
+  });
+});
+

@@ -15,6 +15,9 @@ import type { DecisionResult } from '../../shared/ipc/sync';
 //   each sending a little fill the server's windows evenly instead of a few filling each window
 //   in its first tenth and every other request in it being refused.
 // - After `calmAfter` accepted requests with no refusal the throttle ends.
+// - "Retry now" during a hold sends one request through it, a probe: one request costs the
+//   server nothing. Accepted, the hold ends (paced, as after any refusal); refused, it is a new
+//   refusal and the next hold is longer. The analyst is never stuck behind a hold they can see.
 
 export interface ThrottlePolicy {
   /** Spread of the first hold; doubles per refusal up to `capMs`. */
@@ -38,9 +41,11 @@ export interface Throttle {
   strikes: number;
   /** Requests accepted since the last refusal. */
   calm: number;
+  /** "Retry now" during a hold: `asked` lets one request through, `sent` while it is out. */
+  probe: 'none' | 'asked' | 'sent';
 }
 
-export const UNTHROTTLED: Throttle = { holdUntil: 0, nextSendAt: 0, strikes: 0, calm: 0 };
+export const UNTHROTTLED: Throttle = { holdUntil: 0, nextSendAt: 0, strikes: 0, calm: 0, probe: 'none' };
 
 /** True when an answer says the server is over its rate limit (main's `classifyStatus` sets it). */
 export function isThrottle(outcome: DecisionResult): outcome is Extract<DecisionResult, { kind: 'retry' }> {
@@ -52,9 +57,20 @@ export function sendableAt(throttle: Throttle): number {
   return Math.max(throttle.holdUntil, throttle.nextSendAt);
 }
 
-/** True while the pump may not claim or send: held by a refusal, or paced. */
+/** True while the pump may not claim or send: held by a refusal, or paced (a probe asked for goes through). */
 export function isHeld(throttle: Throttle, now: number): boolean {
-  return now < sendableAt(throttle);
+  return throttle.probe !== 'asked' && now < sendableAt(throttle);
+}
+
+/** When a hold the analyst should see ends: a refusal's hold still running, else null (pacing is not shown). */
+export function holdEndsAt(throttle: Throttle, now: number): number | null {
+  return throttle.strikes > 0 && now < throttle.holdUntil ? throttle.holdUntil : null;
+}
+
+/** "Retry now": while held, let one request through the hold (see the header); otherwise nothing changes. */
+export function onRetryNow(throttle: Throttle, now: number): Throttle {
+  if (throttle.strikes === 0 || throttle.probe === 'sent' || now >= sendableAt(throttle)) return throttle;
+  return { ...throttle, probe: 'asked' };
 }
 
 /** Deliveries in flight allowed now: one at a time while throttled. */
@@ -70,23 +86,25 @@ export function onThrottle(
   random: () => number,
   policy: ThrottlePolicy = THROTTLE_POLICY,
 ): Throttle {
-  // Answers to requests that left before this hold began are the same refusal, not a new one.
-  if (now < throttle.holdUntil) return throttle;
+  // Answers to requests that left before this hold began are the same refusal, not a new one;
+  // a probe sent through the hold left after it, so its refusal is a new one.
+  if (now < throttle.holdUntil && throttle.probe !== 'sent') return throttle;
   const strikes = throttle.strikes + 1;
   const floor = Math.min(Math.max(0, retryAfterMs ?? 0), 24 * 3_600_000);
   const spread = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(strikes - 1, 20));
-  return { ...throttle, strikes, calm: 0, holdUntil: now + floor + Math.floor(random() * spread) };
+  return { ...throttle, strikes, calm: 0, probe: 'none', holdUntil: now + floor + Math.floor(random() * spread) };
 }
 
-/** After an accepted request: enough of them in a row end the throttle. */
+/** After an accepted request: enough of them in a row end the throttle; an accepted probe ends the hold. */
 export function onAnswer(throttle: Throttle, policy: ThrottlePolicy = THROTTLE_POLICY): Throttle {
   if (throttle.strikes === 0) return throttle;
   const calm = throttle.calm + 1;
-  return calm >= policy.calmAfter ? { ...UNTHROTTLED, holdUntil: throttle.holdUntil } : { ...throttle, calm };
+  if (calm >= policy.calmAfter) return { ...UNTHROTTLED, holdUntil: throttle.probe === 'sent' ? 0 : throttle.holdUntil };
+  return throttle.probe === 'sent' ? { ...throttle, calm, probe: 'none', holdUntil: 0 } : { ...throttle, calm };
 }
 
-/** After a request leaves while throttled: the next one waits about `paceMs`. */
+/** After a request leaves while throttled: the next one waits about `paceMs`; a probe asked for is now out. */
 export function onSend(throttle: Throttle, now: number, random: () => number, policy: ThrottlePolicy = THROTTLE_POLICY): Throttle {
   if (throttle.strikes === 0) return throttle;
-  return { ...throttle, nextSendAt: now + Math.floor(policy.paceMs * (0.5 + random())) };
+  return { ...throttle, probe: throttle.probe === 'asked' ? 'sent' : throttle.probe, nextSendAt: now + Math.floor(policy.paceMs * (0.5 + random())) };
 }

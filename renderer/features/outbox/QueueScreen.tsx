@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../i18n';
 import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
-import { kickOutbox } from '../../outbox/runtime';
+import { outboxHold, retryOutbox, subscribeOutboxHold } from '../../outbox/runtime';
 import { retryNow } from '../../outbox/store';
 import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
 import { outboxProblemText } from './problem-text';
@@ -87,6 +87,7 @@ export function QueueScreen() {
   const flash = useAppStore((s) => s.flash);
   const navigate = useAppStore((s) => s.navigate);
   const [now] = useState(() => Date.now());
+  const hold = useSyncExternalStore(subscribeOutboxHold, outboxHold);
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
   // What will go by itself: failed and paused entries wait for a person, not for the pump.
@@ -107,6 +108,11 @@ export function QueueScreen() {
       {net && net.state !== 'online' && waiting > 0 && (
         <p className="banner offline" role="status" data-testid="offline-banner">
           {t('outbox.queue.offline', { count: waiting, detail: net.detail })}
+        </p>
+      )}
+      {hold !== null && waiting > 0 && (
+        <p className="banner held" role="status" data-testid="held-banner" data-until={hold}>
+          {t('outbox.queue.held', { when: when(t, hold, Date.now()) })}
         </p>
       )}
       <dl className="counts" aria-label={t('outbox.counts.label')}>
@@ -140,7 +146,7 @@ export function QueueScreen() {
         <button type="button" onClick={() => void newDraft()}>
           {t('outbox.queue.newEscalation')}
         </button>
-        <button type="button" onClick={() => kickOutbox()} disabled={waiting === 0}>
+        <button type="button" onClick={() => retryOutbox()} disabled={waiting === 0}>
           {t('outbox.queue.sendNow')}
         </button>
       </div>
@@ -166,7 +172,7 @@ export function QueueScreen() {
         ) : (
           <ul className="outbox-list">
             {items.map((item) => (
-              <OutboxEntry key={item.entry.id} item={item} now={now} />
+              <OutboxEntry key={item.entry.id} item={item} now={now} hold={hold} />
             ))}
             {waiting > items.length && <li className="muted">{t('outbox.waiting.more', { count: waiting - items.length })}</li>}
           </ul>
@@ -218,21 +224,23 @@ export function QueueScreen() {
   );
 }
 
-function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
+/** One waiting entry; while the server's rate limit holds the queue, its next try is when the hold ends. */
+function OutboxEntry({ item, now, hold }: { item: OutboxItem; now: number; hold: number | null }) {
   const t = useT();
   const navigate = useAppStore((s) => s.navigate);
   const { entry, escalation, callLog } = item;
+  const nextTry = Math.max(entry.nextAttemptAt, hold ?? 0);
   const subject = escalation?.escalation.draft.subject ?? (callLog ? t('outbox.item.callLog', { title: callLog.record.sop.title }) : entry.id);
   const edit = async () => {
     if (!escalation) return;
     navigate({ name: 'draft', draftId: await createDraftFromEscalation(escalation, Date.now()) });
   };
   return (
-    <li className={`outbox-item state-${entry.state}`} data-testid="outbox-item" data-state={entry.state}>
+    <li className={`outbox-item state-${entry.state}`} data-testid="outbox-item" data-state={entry.state} data-next-try={nextTry}>
       <div className="outbox-subject">{subject}</div>
       <div className="muted">
         {t(STATE_WORDS[entry.state])} · {t('outbox.item.attempts', { count: entry.attempts })}
-        {entry.state === 'pending' || entry.state === 'needs_reconcile' ? ` · ${t('outbox.item.nextTry', { when: when(t, entry.nextAttemptAt, now) })}` : ''}
+        {entry.state === 'pending' || entry.state === 'needs_reconcile' ? ` · ${t('outbox.item.nextTry', { when: when(t, nextTry, now) })}` : ''}
       </div>
       {entry.lastError && <div className="outbox-error">{t('outbox.item.lastProblem', { problem: outboxProblemText(t, entry.lastError) })}</div>}
       <div className="row">
@@ -240,7 +248,7 @@ function OutboxEntry({ item, now }: { item: OutboxItem; now: number }) {
           <button
             type="button"
             onClick={() => {
-              void retryNow(db(), entry.id, Date.now()).then(() => kickOutbox());
+              void retryNow(db(), entry.id, Date.now()).then(() => retryOutbox());
             }}
           >
             {t('outbox.item.retry')}
