@@ -41,7 +41,9 @@ class Builder {
   copy(text: string, from: number, to: number, fold: boolean): void {
     if (to <= from) return;
     const last = this.pieces.at(-1);
-    if (last?.copy === true && last.to === from && last.at + (last.to - last.from) === this.length) last.to = to;
+    // The last piece ends where the output does (an empty emit pushes none), so a copy that
+    // picks up where it left off in the input extends it.
+    if (last?.copy === true && last.to === from) last.to = to;
     else this.pieces.push({ at: this.length, from, to, copy: true });
     this.parts.push(fold ? foldLookalikes(text.slice(from, to)) : text.slice(from, to));
     this.length += to - from;
@@ -92,7 +94,10 @@ export function normalise(text: string): NormalisedText {
     copied = m.index + m[0].length;
   }
   out.copy(text, copied, text.length, false);
-  const aligned = out.pieces.length === 1 && out.pieces[0]?.copy === true;
+  // One copy from the first unit is aligned; invisible characters dropped at the very start
+  // shift everything after them, so that copy starts later and is not.
+  const first = out.pieces[0];
+  const aligned = out.pieces.length === 1 && first?.copy === true && first.from === 0;
   return { text: out.parts.join(''), pieces: aligned ? undefined : out.pieces };
 }
 
