@@ -23,7 +23,6 @@ const LABELS: ReadonlySet<string> = new Set(
 );
 const SEPARATOR = /[/:]/g;
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
 const isWordChar = (c: string | undefined): boolean => c !== undefined && !/\s/.test(c);
 const isLineSpace = (c: string | undefined): boolean => c !== undefined && /[^\S\r\n]/.test(c);
 
@@ -68,7 +67,9 @@ export function findUserPasswordPairs(text: string, links: ReadonlyArray<readonl
       const valueStart = forward(text, at + 1, isLineSpace);
       const valueEnd = forward(text, valueStart, isWordChar);
       if (valueEnd - valueStart >= MIN_PAIR_PASSWORD) hit = pair(text, [back(text, userEnd, isWordChar), userEnd], [valueStart, valueEnd]);
-    } else if (!isSpace(text[at - 1]) && isWordChar(text[at + 1])) {
+    } else {
+      // Any other separator splits the token it sits in. One that starts or ends its token
+      // leaves no user name or no password, which the length check or pair() turns down.
       const end = forward(text, at, isWordChar);
       // "10:30", "his/her", "O/O": too short on the right to hold a password, the common case.
       if (end - at - 1 >= MIN_PAIR_PASSWORD) hit = pair(text, [back(text, at, isWordChar), at], [at + 1, end]);
@@ -91,17 +92,18 @@ function isUserLabel(words: readonly string[], i: number): boolean {
 }
 
 /**
- * True when "user jdoe" (or "usuario jdoe", "email: x@y.org,", "user:jdoe") comes right before
- * the keyword starting at `start`: then "pass Bluejay" or "clave mariposa" after it is a pair,
- * and even a plain word is the password.
+ * True when "user jdoe" (or "usuario jdoe", "email: x@y.org,", "user jdoe:", "user:jdoe") comes
+ * right before the keyword starting at `start`: then "pass Bluejay" or "clave mariposa" after it
+ * is a pair, and even a plain word is the password.
  */
 export function followsUserName(text: string, start: number): boolean {
   const words = wordsBefore(text, start, 4).map((w) => w.word);
   const first = words[0];
   if (first === undefined) return false;
-  const glued = first.includes(':') || first.includes('=') ? /^([^:=]+)[:=]([^:=]+)$/.exec(first) : null;
+  // "jdoe,", "jdoe:" and "user:jdoe;": the punctuation after the user name is not part of it.
+  const name = first.replace(/[,;:]$/, '');
+  const glued = /^([^:=]+)[:=]([^:=]+)$/.exec(name);
   if (glued !== null) return isUserLabel([glued[1] ?? '', ...words.slice(1)], 0) && !isProseWord(glued[2] ?? '');
-  const name = first.replace(/[,;]$/, '');
   const label = words[1] === ':' || words[1] === '=' ? 2 : 1;
   return name !== '' && !/[:=]/.test(name) && isUserLabel(words, label) && !isProseWord(name);
 }

@@ -5,9 +5,9 @@ export interface Word {
   word: string;
 }
 
-/** Horizontal whitespace, by code (NFKC has already turned the exotic spaces into U+0020). */
+/** Horizontal whitespace, by code: what JavaScript's \s holds that NFKC leaves as it is (the Ogham space mark among them; it turns the other exotic spaces into U+0020). */
 function isLineSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x3000;
+  return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x1680 || code === 0x3000;
 }
 
 function isSpace(code: number): boolean {
