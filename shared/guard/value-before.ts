@@ -27,6 +27,11 @@ const COPULA_ENDS: ReadonlySet<string> = new Set(
 const determiners = alternation(LANGUAGES.flatMap((l) => l.determiners ?? []));
 const qualifiers = alternation(LANGUAGES.flatMap((l) => l.qualifiers ?? []).concat(['current', 'original']));
 
+/** Cheap test before the expression below: a copula's last word, alone or after one mark. */
+function isCopulaEnd(word: string): boolean {
+  return COPULA_ENDS.has(word) || COPULA_ENDS.has(word.slice(1));
+}
+
 /** What joins a value to the keyword after it, tried on the few words before the keyword. */
 const TAIL = new RegExp(
   String.raw`(?<=^|[\s,;:(\u2013\u2014-])(?:${copulas})${H}+(?:(?:${determiners})${H}+)?(?:(?:${qualifiers})${H}+)?$`,
@@ -46,20 +51,21 @@ const FOLLOWERS: ReadonlySet<string> = new Set(
 
 /** The value ending just before `at` (the start of "is her"): a quoted literal or one token. */
 function valueEndingAt(text: string, at: number): { start: number; end: number; quoted: boolean } | undefined {
+  // charAt is '' before the text's start, which is neither a space nor punctuation.
   let end = at;
-  while (end > 0 && /[^\S\r\n]/.test(text[end - 1] ?? '')) end -= 1;
-  if (/[,;:(\u2013\u2014-]/.test(text[end - 1] ?? '')) end -= 1;
-  while (end > 0 && /[^\S\r\n]/.test(text[end - 1] ?? '')) end -= 1;
-  const opener = OPEN_QUOTE[text[end - 1] ?? ''];
+  while (/[^\S\r\n]/.test(text.charAt(end - 1))) end -= 1;
+  if (/[,;:(\u2013\u2014-]/.test(text.charAt(end - 1))) end -= 1;
+  while (/[^\S\r\n]/.test(text.charAt(end - 1))) end -= 1;
+  const opener = OPEN_QUOTE[text.charAt(end - 1)];
   if (opener !== undefined) {
     const open = text.lastIndexOf(opener, end - 2);
     const inner = text.slice(open + 1, end - 1);
-    if (open >= 0 && end - 1 - open <= MAX_VALUE && !/[\r\n]/.test(inner) && inner.trim() !== '') {
+    if (open >= 0 && inner.length <= MAX_VALUE && !/[\r\n]/.test(inner) && inner.trim() !== '') {
       return { start: open + 1, end: end - 1, quoted: true };
     }
   }
   let start = end;
-  while (start > 0 && end - start < MAX_VALUE && !/\s/.test(text[start - 1] ?? ' ')) start -= 1;
+  while (start > 0 && end - start < MAX_VALUE && !/\s/.test(text.charAt(start - 1))) start -= 1;
   const [s, e] = trimToken(text, start, end);
   return e > s ? { start: s, end: e, quoted: false } : undefined;
 }
@@ -67,10 +73,11 @@ function valueEndingAt(text: string, at: number): { start: number; end: number; 
 function valueBefore(text: string, keyword: KeywordMatch, keywords: readonly KeywordMatch[]): SecretFinding | undefined {
   const next = nextWordOnLine(text, keyword.end);
   if (next !== undefined && !FOLLOWERS.has(next.toLowerCase())) return undefined;
-  // The copula's last word is one of the three words before the keyword; the expression then
-  // reads from two words further back, room for "was used as" or "that's".
+  // The copula's last word is one of the three words before the keyword, perhaps after the one
+  // mark the expression allows before it ("(that's her PIN)"); the expression then reads from
+  // two words further back, room for "was used as" or "that's".
   const words = wordsBefore(text, keyword.start, 5);
-  const copula = words.findIndex((w, i) => i < 3 && COPULA_ENDS.has(w.word.toLowerCase()));
+  const copula = words.findIndex((w, i) => i < 3 && isCopulaEnd(w.word.toLowerCase()));
   const from = words[Math.min(copula + 2, words.length - 1)]?.start;
   if (copula < 0 || from === undefined) return undefined;
   const tail = TAIL.exec(text.slice(from, keyword.start));

@@ -31,8 +31,8 @@ function closerOf(opener: string): string {
 
 /** One trimming step on `token`: how many characters to drop from the front and the back. */
 function trimStep(token: string): readonly [number, number] {
-  const first = token[0] ?? '';
-  const last = token.at(-1) ?? '';
+  const first = token.charAt(0);
+  const last = token.charAt(token.length - 1);
   const body = token.slice(1, -1);
   if (TRAILING.has(last)) return [0, 1];
   const wraps = OPENERS.has(first) && token.length >= 2 && closerOf(first) === last && !body.includes(first);
@@ -78,12 +78,11 @@ const NEXT_QUERY_FIELD = /&[\w.%[\]-]+=/;
  * detector's. In a query string it ends before the next "&field=".
  */
 export function readValue(text: string, from: number): ValueSpan | undefined {
-  const first = text[from];
-  if (first === undefined || /\s/.test(first)) return undefined;
-  const closers = QUOTE_PAIRS[first];
+  // At a space or the end of the text neither expression below matches: no value.
+  const closers = QUOTE_PAIRS[text.charAt(from)];
   if (closers !== undefined) {
     for (let i = from + 1; i < text.length && i <= from + MAX_QUOTED + 1; i += 1) {
-      const c = text[i] ?? '';
+      const c = text.charAt(i);
       if (c === '\n' || c === '\r') break;
       if (closers.includes(c)) {
         const inner = text.slice(from + 1, i);
@@ -99,7 +98,8 @@ export function readValue(text: string, from: number): ValueSpan | undefined {
   TOKEN.lastIndex = from;
   const m = simple ? quick : TOKEN.exec(text);
   const query = m === null ? -1 : m[0].search(NEXT_QUERY_FIELD);
-  const tokenEnd = m === null ? from : from + (query > 0 ? query : m[0].length);
+  // "password=&user=jdoe": an empty field is no value, not the next field.
+  const tokenEnd = m === null ? from : from + (query >= 0 ? query : m[0].length);
   const [start, end] = trimToken(text, from, tokenEnd);
   return end > start ? { start, end, quoted: false } : undefined;
 }
