@@ -38,7 +38,8 @@ function pairedSecret(text: string, first: ValueSpan, keyword: KeywordMatch): Va
   if (!first.quoted && split > 0 && split < token.length - 1) {
     const [start, end] = trimToken(text, first.start + split + 1, first.end);
     const span = { start, end, quoted: false };
-    return end > start && isSecret(text, span, 'strong', keyword) ? span : undefined;
+    // An empty remainder ("jsmith/()") is no secret: isSecret refuses values under four characters.
+    return isSecret(text, span, 'strong', keyword) ? span : undefined;
   }
   const gap = /[^\S\r\n]+(?:\/[^\S\r\n]+)?/y;
   gap.lastIndex = first.end;
@@ -50,8 +51,8 @@ function pairedSecret(text: string, first: ValueSpan, keyword: KeywordMatch): Va
 /** Values start after their keyword, so only the keywords after it can overlap the value. */
 function clashesWithLaterKeyword(keywords: readonly KeywordMatch[], index: number, span: ValueSpan): boolean {
   for (let i = index + 1; i < keywords.length; i += 1) {
-    const k = keywords[i];
-    if (k === undefined || k.start >= span.end) return false;
+    const k = keywords[i]!;
+    if (k.start >= span.end) return false;
     if (overlaps(span.start, span.end, k.start, k.end)) return true;
   }
   return false;
@@ -95,15 +96,16 @@ interface Texts {
   lower: string;
 }
 
-function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: number): ValueSpan | undefined {
+/** The value after `keywords[index]` (which is `keyword`), if it is a secret. */
+function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: number, keyword: KeywordMatch): ValueSpan | undefined {
   const { text } = texts;
-  const keyword = keywords[index];
-  if (keyword === undefined) return undefined;
   const after = peekAfter(texts.lower, keyword.end, keyword.language);
-  if (after === 'none' || (isFollowedByPlainWord(text, keyword, after) && !followsUserName(text, keyword.start))) return undefined;
+  // After 'none' (end of line or sentence) no connector matches, so connectorOf rules it out.
+  if (isFollowedByPlainWord(text, keyword, after) && !followsUserName(text, keyword.start)) return undefined;
   const connector = connectorOf(texts, keyword, after);
-  const value = connector === undefined ? undefined : readValue(text, connector.valueStart);
-  if (connector === undefined || value === undefined) return undefined;
+  if (connector === undefined) return undefined;
+  const value = readValue(text, connector.valueStart);
+  if (value === undefined) return undefined;
   const secret = keyword.paired
     ? pairedSecret(text, value, keyword)
     : isSingleSecret(text, value, connector, keyword)
@@ -131,7 +133,7 @@ export function findKeywordSecrets(text: string): SecretFinding[] {
   const keywords = findKeywords(text, lower);
   const found: SecretFinding[] = findValuesBeforeKeywords(text, keywords);
   for (const [index, keyword] of keywords.entries()) {
-    const secret = valueAfter(texts, keywords, index);
+    const secret = valueAfter(texts, keywords, index, keyword);
     if (secret === undefined) continue;
     found.push(finding(secret));
     if (!keyword.paired) {

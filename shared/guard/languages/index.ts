@@ -54,7 +54,6 @@ export function alternation(sources: readonly string[], keepOrder = false): stri
  */
 export function readWith(language: Language): readonly Language[] {
   if (language === ENGLISH) return [ENGLISH, SPANISH];
-  if (language === SPANISH) return [SPANISH, ENGLISH];
   return [language, ENGLISH];
 }
 
