@@ -99,3 +99,24 @@ describe('further values after the first', () => {
     expectExactly('passwords are "⟦Blue 42⟧" and "⟦Red 77⟧"');
   });
 });
+
+describe('a value that overlaps a later keyword', () => {
+  it.each([
+    'temp password ⟦Pass-4821!⟧',
+    'the password is ⟦Pass-4821!⟧ until Friday',
+    'her password is ⟦Pin-4821⟧ for now',
+    'password ⟦Pass#2024⟧ was given',
+    'temp password ⟦pw#Blue42⟧',
+  ])('is still this keyword\'s when it only starts with a keyword that reads nothing: %s', (marked) => {
+    expectExactly(marked);
+  });
+
+  it('is left to the later keyword when that keyword announces a value of its own', () => {
+    expectExactly('new password PW=⟦Blue42x⟧');
+    expectExactly('password/passcode: ⟦Xy7#kk2⟧');
+  });
+
+  it('is left to the later keyword when the value is that keyword', () => {
+    expectExactly('Password: passcode reset');
+  });
+});

@@ -48,12 +48,19 @@ function pairedSecret(text: string, first: ValueSpan, keyword: KeywordMatch): Va
   return isSecret(text, first, 'bare', keyword) ? first : undefined;
 }
 
-/** Values start after their keyword, so only the keywords after it can overlap the value. */
-function clashesWithLaterKeyword(keywords: readonly KeywordMatch[], index: number, span: ValueSpan): boolean {
+/**
+ * True when the value is left to a later keyword it overlaps (values start after their keyword,
+ * so only later ones can): the value is that keyword ("Password: passcode reset"), or that
+ * keyword announces a value of its own ("new password PW=Blue42x", "password/passcode: X").
+ * A value that merely starts with a keyword that reads nothing ("temp password Pass-4821!") is
+ * still this keyword's. `later[i]` is keyword i's own value, found before this one's.
+ */
+function clashesWithLaterKeyword(keywords: readonly KeywordMatch[], index: number, span: ValueSpan, later: readonly (ValueSpan | undefined)[]): boolean {
   for (let i = index + 1; i < keywords.length; i += 1) {
     const k = keywords[i]!;
     if (k.start >= span.end) return false;
-    if (overlaps(span.start, span.end, k.start, k.end)) return true;
+    if (!overlaps(span.start, span.end, k.start, k.end)) continue;
+    if ((k.start <= span.start && k.end >= span.end) || later[i] !== undefined) return true;
   }
   return false;
 }
@@ -96,8 +103,8 @@ interface Texts {
   lower: string;
 }
 
-/** The value after `keywords[index]` (which is `keyword`), if it is a secret. */
-function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: number, keyword: KeywordMatch): ValueSpan | undefined {
+/** The value after `keywords[index]` (which is `keyword`), if it is a secret; `later` holds the later keywords' values. */
+function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: number, keyword: KeywordMatch, later: readonly (ValueSpan | undefined)[]): ValueSpan | undefined {
   const { text } = texts;
   const after = peekAfter(texts.lower, keyword.end, keyword.language);
   // After 'none' (end of line or sentence) no connector matches, so connectorOf rules it out.
@@ -112,7 +119,7 @@ function valueAfter(texts: Texts, keywords: readonly KeywordMatch[], index: numb
       ? value
       : undefined;
   if (secret === undefined) return undefined;
-  const clashes = clashesWithLaterKeyword(keywords, index, secret);
+  const clashes = clashesWithLaterKeyword(keywords, index, secret, later);
   // Unchanged by "user jdoe" before it: "user jdoe pass password" is still about the keyword.
   const endsClause = connector.context === 'strong' && nextWordOnLine(text, secret.end) === undefined;
   return clashes && !secret.quoted && !endsClause ? undefined : secret;
@@ -132,8 +139,11 @@ export function findKeywordSecrets(text: string): SecretFinding[] {
   const texts = { text, lower: lower.length === text.length ? lower : text };
   const keywords = findKeywords(text, lower);
   const found: SecretFinding[] = findValuesBeforeKeywords(text, keywords);
+  // Last keyword first: whether a value is left to a later keyword depends on that keyword's own.
+  const values: (ValueSpan | undefined)[] = [];
+  for (let index = keywords.length - 1; index >= 0; index -= 1) values[index] = valueAfter(texts, keywords, index, keywords[index]!, values);
   for (const [index, keyword] of keywords.entries()) {
-    const secret = valueAfter(texts, keywords, index, keyword);
+    const secret = values[index];
     if (secret === undefined) continue;
     found.push(finding(secret));
     if (!keyword.paired) {
