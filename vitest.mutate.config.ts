@@ -15,6 +15,9 @@ export default defineConfig({
     // Stryker switches mutants on at run time, so a module need not be imported afresh for each
     // one: without isolation a guard mutant costs its tests (~0.2 s), not their imports (~1 s).
     isolate: false,
+    // Instrumented code on a loaded machine: the delivery service's tests (scrypt, a loopback
+    // server) outgrew the default 5 s in the dry run, which then refused to start.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
