@@ -15,16 +15,24 @@ import { createDeliveryService } from './delivery';
 /** An in-memory ticketing system implementing the connector interface, with a slow create. */
 function memoryTicketing() {
   const tickets = new Map<string, { remoteId: string; notes: string[] }>();
-  let release: (() => void) | null = null;
+  // Creates wait at a gate the test opens; `reached` resolves when the first create is waiting
+  // there. Both exist from the start, so no timing decides whether a create is ever released.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let arrived = () => {};
+  const reached = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
   const calls: string[] = [];
   const connector: Connector = {
     kind: 'memory',
     probe: async () => ({ ok: true, detail: 'ok' }),
     async create(_e, requestId, notes): Promise<DeliveryOutcome> {
       calls.push(`create:${requestId}`);
-      await new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      arrived();
+      await gate;
       const remoteId = String(tickets.size + 1);
       tickets.set(requestId, { remoteId, notes: notes.map((n) => n.plaintext) });
       return { kind: 'sent', remoteId, url: `https://rt.example/${remoteId}` };
@@ -37,7 +45,7 @@ function memoryTicketing() {
     addInternalNote: async () => {},
     ensureSealedNotes: async () => {},
   };
-  return { connector, tickets, calls, release: () => release?.() };
+  return { connector, tickets, calls, reached, release: () => release() };
 }
 
 const escalation = (sealed: Escalation['draft']['sealedNotes'] = []): Escalation => ({
@@ -80,7 +88,8 @@ describe('the delivery service', () => {
     const e = escalation();
     const first = service.deliver({ requestId: e.id, attemptId: 'a1', escalation: e, maybeDelivered: false });
     const second = service.deliver({ requestId: e.id, attemptId: 'a2', escalation: e, maybeDelivered: false });
-    await new Promise((r) => setTimeout(r, 10));
+    // The first is at the ticketing system, the second queued behind it.
+    await memory.reached;
     memory.release();
     await expect(first).resolves.toMatchObject({ kind: 'sent', remoteId: '1' });
     await expect(second).resolves.toMatchObject({ kind: 'sent', remoteId: '1' });
@@ -94,7 +103,7 @@ describe('the delivery service', () => {
     const service = createDeliveryService({ connector: async () => memory.connector, vault, now: () => new Date(), log: createLogger('t', () => {}) });
     const e = escalation([ref]);
     const result = service.deliver({ requestId: e.id, attemptId: 'a1', escalation: e, maybeDelivered: false });
-    await new Promise((r) => setTimeout(r, 10));
+    await memory.reached;
     memory.release();
     await expect(result).resolves.toMatchObject({ kind: 'sent' });
     expect(memory.tickets.get(e.id)?.notes).toEqual(['Temp-Pass-9931']);
