@@ -96,5 +96,15 @@ describe('the outbox screen', () => {
     expect(progress.textContent).toContain('Sent 4 of 11');
     expect(screen.getByRole('progressbar', { name: 'Delivery progress' })).toBeTruthy();
     expect(screen.getAllByTestId('sent-item')).toHaveLength(4);
+
+    // The technician opens the library and comes back: the same drain, counted from its start.
+    cleanup();
+    render(<QueueScreen />);
+    expect(await screen.findByRole('heading', { name: 'Waiting (8)' })).toBeTruthy();
+    expect((await screen.findByTestId('drain-progress')).textContent).toContain('Sent 4 of 11');
+    const more = rows.slice(4, 6);
+    await db().outbox.bulkDelete(more.map((r) => r.id));
+    await db().escalations.bulkPut(more.map((r) => ({ ...r, status: 'sent' as const, remoteId: r.id.slice(-2), sentAt: Date.now() })));
+    await screen.findByText(/Sent 6 of 11/);
   });
 });

@@ -10,7 +10,7 @@ import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDr
 import { outboxProblemText } from './problem-text';
 import { addSample, drainProgress } from './progress';
 import type { DrainProgress, DrainSample } from './progress';
-import { useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
+import { EMPTY_COUNTS, useOutboxCounts, useOutboxItems, useRecentlySent } from './queries';
 import type { OutboxItem } from './queries';
 
 const STATE_WORDS: Record<OutboxRow['state'], MessageKey> = {
@@ -43,24 +43,48 @@ function when(t: Translate, ms: number, now: number): string {
 /** How often the estimate is refreshed while nothing lands (a stall shows as "no estimate"). */
 const PROGRESS_TICK_MS = 5_000;
 
+type DrainSession = { baseline: number; samples: DrainSample[] };
+
 /**
- * This drain's progress: counted from when something began waiting on this screen, so a
- * technician back at school with a backlog sees "Sent 1,200 of 10,000" and the time left.
+ * The drain under way, kept outside the screen: a technician who goes to the library and comes
+ * back mid-drain sees "Sent 1,200 of 10,000" still, not a count restarted at the reopening.
  */
-function useDrainProgress(delivered: number, waiting: number): DrainProgress | null {
-  const [state, setState] = useState<{ baseline: number; samples: DrainSample[] } | null>(null);
+let drainSession: DrainSession | null = null;
+
+/**
+ * A drain last seen this long ago is not resumed: the queue may have emptied and filled again
+ * while the screen was closed, and "Sent 1,300 of 1,310" would count this morning's tickets.
+ */
+const SESSION_STALE_MS = 30 * 60_000;
+
+function resumedSession(now: number): DrainSession | null {
+  const last = drainSession?.samples.at(-1);
+  return last && now - last.at < SESSION_STALE_MS ? drainSession : null;
+}
+
+/**
+ * This drain's progress: counted from when something began waiting (seen by this screen, since
+ * the app started), so a technician back at school with a backlog sees "Sent 1,200 of 10,000"
+ * and the time left. It ends when nothing waits.
+ */
+function useDrainProgress(delivered: number, waiting: number, counted: boolean): DrainProgress | null {
+  const [state, setState] = useState<DrainSession | null>(() => resumedSession(Date.now()));
   useEffect(() => {
+    // Until the counts are read, "0 waiting" means "not known yet", not "drained".
+    if (!counted) return undefined;
     const sample = () =>
       setState((s) => {
-        if (waiting === 0) return null;
+        if (waiting === 0) return (drainSession = null);
         const next = { at: Date.now(), delivered };
-        return s ? { ...s, samples: addSample(s.samples, next) } : { baseline: delivered, samples: [next] };
+        // Delivered today restarts at midnight: a drain across it starts its count again.
+        const session = s && delivered >= s.baseline ? { ...s, samples: addSample(s.samples, next) } : { baseline: delivered, samples: [next] };
+        return (drainSession = session);
       });
     sample();
     if (waiting === 0) return undefined;
     const timer = setInterval(sample, PROGRESS_TICK_MS);
     return () => clearInterval(timer);
-  }, [delivered, waiting]);
+  }, [delivered, waiting, counted]);
   return state ? drainProgress(state.baseline, state.samples, waiting) : null;
 }
 
@@ -91,7 +115,7 @@ export function QueueScreen() {
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
   // What will go by itself: failed and paused entries wait for a person, not for the pump.
-  const progress = useDrainProgress(counts.sent, counts.pending + counts.sending + counts.needs_reconcile);
+  const progress = useDrainProgress(counts.sent, counts.pending + counts.sending + counts.needs_reconcile, counts !== EMPTY_COUNTS);
   const count = (n: number) => t.intl.formatNumber(n);
 
   const fix = async (row: EscalationRow) => navigate({ name: 'draft', draftId: await createDraftFromEscalation(row, Date.now()) });

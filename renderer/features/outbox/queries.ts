@@ -6,7 +6,9 @@ import type { CallLogRow, EscalationRow, OutboxRow, OutboxState } from '../../db
 
 export type OutboxCounts = Record<OutboxState, number> & { sent: number };
 
-const EMPTY: OutboxCounts = { pending: 0, sending: 0, needs_reconcile: 0, failed: 0, paused: 0, sent: 0 };
+/** The counts before they are read (the same object, so a screen can tell "not read yet" from "nothing"). */
+export const EMPTY_COUNTS: OutboxCounts = { pending: 0, sending: 0, needs_reconcile: 0, failed: 0, paused: 0, sent: 0 };
+const EMPTY = EMPTY_COUNTS;
 
 /** The start of today on this computer's clock: "delivered today" counts from here. */
 export function startOfToday(now = Date.now()): number {
