@@ -3,9 +3,13 @@
 // - OUTBOX_SCREEN: Ctrl+2 from the library to the outbox screen painted with its rows, p95.
 // - RENDERER_HEAP: the page's JS heap after a garbage collection, with the outbox and the review
 //   list each opened once, against the same app on an empty database (in the notes).
+// - OUTBOX_DRAINING: the same backlog draining to a loopback receiver (the app's own pump, IPC
+//   and main), while the technician switches between the library and the outbox: each switch
+//   until painted, p95, with the outbox's progress line read at the end.
 import type { BrowserContext, Page } from 'playwright-core';
 import { makeEscalation } from '../support/escalation-fixture';
 import { openBenchPage } from './bench-page-host';
+import { startReceiver } from './drain';
 import type { BenchResult, Budget } from './report';
 import { fixed, median, p95 } from './stats';
 
@@ -19,7 +23,15 @@ export const OUTBOX_SCREEN: Budget = { name: 'Outbox screen with 10,000 waiting:
  */
 export const RENDERER_HEAP: Budget = { name: 'Renderer JS heap, 10,000 queued + 100,000 review rows', unit: 'MB', comparison: '<=', budget: 16 };
 
+/**
+ * 100 ms: the limit under which a person feels the screen answered at once (the RAIL model's
+ * input budget). Idle, the same switch paints in ~30 ms; a drain that claimed or counted in long
+ * transactions on the page's thread, or re-rendered the list per result, would blow through it.
+ */
+export const OUTBOX_DRAINING: Budget = { name: 'Library ⇄ outbox while 10,000 drain: key to painted (p95)', unit: 'ms', comparison: '<', budget: 100 };
+
 const QUEUED = 10_000;
+const SWITCHES = 12;
 const REVIEWS = 100_000;
 const OPENS = 20;
 const WARMUP = 2;
@@ -110,11 +122,13 @@ export async function measureBigQueue(context: BrowserContext, url: string, orig
       await press(page, '1');
       await page.getByLabel(SEARCH).waitFor();
     }
-    await page.close();
     // Nothing drained them meanwhile (no ticketing system is configured yet in this run).
     const states = await seeder.evaluate(() => window.deskbookBench!.appOutboxStates());
     const states_ = Object.entries(states).map(([s, n]) => `${s} ${n}`).join(', ');
+    const draining = await switchWhileDraining(page);
+    await page.close();
     return [
+      draining,
       {
         ...OUTBOX_SCREEN,
         value: p95(times),
@@ -139,3 +153,49 @@ export async function measureBigQueue(context: BrowserContext, url: string, orig
     await seeder.close();
   }
 }
+
+/**
+ * Points the app on `page` (library screen open, 10,000 queued) at a loopback receiver, lets the
+ * drain start, then switches library ⇄ outbox SWITCHES times, timing each from key to paint.
+ */
+async function switchWhileDraining(page: Page): Promise<BenchResult> {
+  const receiver = await startReceiver();
+  try {
+    const online = await page.evaluate(async (url) => {
+      const api = window.deskbook!;
+      const settings = await api.settings.update({ connector: { kind: 'webhook', url } });
+      const token = await api.settings.setToken({ token: 'bench-shared-secret' });
+      const net = await api.net.check();
+      return settings.ok && token.ok && net.ok && net.value.state === 'online';
+    }, `${receiver.url}/hooks`);
+    if (!online) throw new Error('could not point the app at the loopback receiver');
+    await press(page, '2');
+    await painted(page, '[data-testid="outbox-item"]');
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByTestId('drain-progress').waitFor({ timeout: 60_000 });
+    const before = (await receiver.stats())['POST /hooks']?.count ?? 0;
+    const toLibrary: number[] = [];
+    const toOutbox: number[] = [];
+    for (let i = 0; i < SWITCHES; i++) {
+      await press(page, '1');
+      toLibrary.push(await painted(page, '.library'));
+      await press(page, '2');
+      toOutbox.push(await painted(page, '[data-testid="outbox-item"]'));
+    }
+    const times = [...toLibrary, ...toOutbox];
+    const progress = (await page.getByTestId('drain-progress').textContent()) ?? '';
+    const during = ((await receiver.stats())['POST /hooks']?.count ?? 0) - before;
+    return {
+      ...OUTBOX_DRAINING,
+      value: p95(times),
+      notes: [
+        `${times.length} switches: median ${fixed(median(times), 1)} ms, worst ${fixed(Math.max(...times), 1)} ms; ${during} tickets delivered meanwhile`,
+        `to the library: median ${fixed(median(toLibrary), 1)} ms, p95 ${fixed(p95(toLibrary), 1)} ms; to the outbox: median ${fixed(median(toOutbox), 1)} ms, p95 ${fixed(p95(toOutbox), 1)} ms`,
+        `the outbox said "${progress.trim()}"`,
+      ],
+    };
+  } finally {
+    await receiver.close();
+  }
+}
+
