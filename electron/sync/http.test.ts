@@ -2,6 +2,7 @@ import { createServer } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort, startLoopbackServer } from '../../tests/support/loopback-server';
 import type { LoopbackServer } from '../../tests/support/loopback-server';
+import { checkTlsHandshake } from '../net/tls-handshake';
 import { PLAIN_HTTP_400, startTcpServer } from '../net/tcp-server.testkit';
 import type { TcpServer } from '../net/tcp-server.testkit';
 import { describeNetworkError, exchange } from './http';
@@ -104,7 +105,10 @@ describe('https spoken to a server that does not answer in TLS', () => {
     tcp = await startTcpServer((socket) => {
       if (++hellos > 1) socket.end(PLAIN_HTTP_400);
     });
-    const res = await exchange(deps({ ...slow, handshakeTimeoutMs: 50 }), `https://127.0.0.1:${tcp.port}/`, get);
+    // The real check, given seconds rather than the 50 ms that start it: on a loaded machine the
+    // 400 can take longer than 50 ms to come back, which would read as a stalled handshake.
+    const checkTls: HttpDeps['checkTls'] = (target) => checkTlsHandshake(target, AbortSignal.timeout(5_000));
+    const res = await exchange(deps({ ...slow, handshakeTimeoutMs: 50, checkTls }), `https://127.0.0.1:${tcp.port}/`, get);
     expect(res).toMatchObject({ ok: false, failure: { kind: 'tls', code: 'NOT_TLS' } });
     expect(!res.ok && res.failure.message).toContain('answered the TLS handshake in plain text ("HTTP/1.1 400 Bad Request")');
   });
