@@ -17,7 +17,7 @@ export interface Connector {
   context: 'strong' | 'bare';
 }
 
-interface Connectors {
+export interface Connectors {
   /** Any word a strong or change connector can start with, after the keyword's space. */
   firstWord: RegExp;
   strongWithOwner: RegExp;
@@ -27,7 +27,11 @@ interface Connectors {
   changedTo: RegExp;
 }
 
-function build(language: Language): Connectors {
+/**
+ * Builds `language`'s connector expressions. Callers use the cached `connectorsOf`; this is
+ * exported so tests can build them afresh, as a mutation run keeps the first build of the cache.
+ */
+export function buildConnectors(language: Language): Connectors {
   const languages = readWith(language);
   const all = (key: keyof Omit<Language, 'code' | 'prose'>) => alternation(languages.flatMap((l) => l[key] ?? []));
   /** "contraseña temporal: X", "furaha sirta cusub waa X": adjectives written after the keyword. */
@@ -69,7 +73,7 @@ const CACHE = new Map<Language, Connectors>();
 function connectorsOf(language: Language): Connectors {
   let built = CACHE.get(language);
   if (built === undefined) {
-    built = build(language);
+    built = buildConnectors(language);
     CACHE.set(language, built);
   }
   return built;
@@ -126,20 +130,29 @@ export function readChangedTo(text: string, from: number, after: After, language
   return after === 'connector' ? sticky(connectorsOf(language).changedTo, text, from) : undefined;
 }
 
-interface SetVerbWords {
+export interface SetVerbWords {
   verb: RegExp;
   determiner: RegExp;
 }
 
 const SET_VERB_CACHE = new Map<Language, SetVerbWords>();
-const ADJECTIVE = /^[\p{L}-]+$/u;
+/** The one word between a change verb or determiner and the keyword: "Wi-Fi", "O365", "son's". */
+const ADJECTIVE = /^[\p{L}\p{N}'\u2019-]+$/u;
+
+/**
+ * Builds the whole-word matchers for `language`'s change verbs and determiners (read with
+ * `readWith`). Callers use the cached `setVerbWords`; exported so tests can build them afresh.
+ */
+export function buildSetVerbWords(language: Language): SetVerbWords {
+  const languages = readWith(language);
+  const all = (key: 'setVerbs' | 'determiners') => alternation(languages.flatMap((l) => l[key] ?? []));
+  return { verb: new RegExp(`^(?:${all('setVerbs')})$`, 'u'), determiner: new RegExp(`^(?:${all('determiners')})$`, 'u') };
+}
 
 function setVerbWords(language: Language): SetVerbWords {
   let words = SET_VERB_CACHE.get(language);
   if (words === undefined) {
-    const languages = readWith(language);
-    const all = (key: 'setVerbs' | 'determiners') => alternation(languages.flatMap((l) => l[key] ?? []));
-    words = { verb: new RegExp(`^(?:${all('setVerbs')})$`, 'u'), determiner: new RegExp(`^(?:${all('determiners')})$`, 'u') };
+    words = buildSetVerbWords(language);
     SET_VERB_CACHE.set(language, words);
   }
   return words;
@@ -148,15 +161,16 @@ function setVerbWords(language: Language): SetVerbWords {
 /**
  * True when a change verb stands right before the keyword starting at `start` ("she set the
  * password", "cambié la contraseña", "поменяла пароль"), optionally with a determiner and one
- * adjective between them ("changed the Wi-Fi password"), so that "to X" after the keyword
- * announces the value.
+ * adjective between them ("changed the Wi-Fi password", "reset her son's password"), so that
+ * "to X" after the keyword announces the value.
  */
 export function followsSetVerb(text: string, start: number, language: Language): boolean {
   const { verb, determiner } = setVerbWords(language);
   const [w0, w1, w2] = wordsBefore(text, start, 3).map((w) => w.word.toLowerCase());
   if (w0 === undefined) return false;
   if (verb.test(w0)) return true;
-  if (w1 === undefined || !(determiner.test(w0) || ADJECTIVE.test(w0))) return false;
+  // Every determiner has an adjective's shape, so this also lets "the" through.
+  if (w1 === undefined || !ADJECTIVE.test(w0)) return false;
   if (verb.test(w1)) return true;
-  return w2 !== undefined && determiner.test(w1) && ADJECTIVE.test(w0) && verb.test(w2);
+  return w2 !== undefined && determiner.test(w1) && verb.test(w2);
 }
