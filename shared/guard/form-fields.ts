@@ -26,7 +26,8 @@ export function isPasswordFieldName(name: string): boolean {
     .toLowerCase()
     .split(/[^a-zñ0-9]+/)
     .filter(Boolean);
-  while (parts.length > 1 && TRAILER.test(parts.at(-1) ?? '')) parts.pop();
+  // No trailer is a password word, so popping a name down to nothing changes no answer.
+  while (TRAILER.test(parts.at(-1) ?? '')) parts.pop();
   return PASSWORD_PART.test(parts.at(-1) ?? '');
 }
 
@@ -40,14 +41,15 @@ function fieldNameBefore(text: string, sep: number): string | undefined {
   while (end > 0 && /[^\S\r\n]/.test(text[end - 1] ?? '')) end -= 1;
   const quote = text[end - 1];
   if (quote === '"' || quote === "'") {
-    const open = text.lastIndexOf(quote, end - 2);
-    const name = open < 0 ? '' : text.slice(open + 1, end - 1);
+    // No opening quote: the text starts at the name, as in a log line cut at `txtPassword":"x"`.
+    const name = text.slice(text.lastIndexOf(quote, end - 2) + 1, end - 1);
     return NAME.test(name) ? name : undefined;
   }
   if (text[sep] !== '=' || end < sep) return undefined;
   let start = end;
   while (start > 0 && end - start < MAX_NAME && NAME_CHAR.test(text[start - 1] ?? '')) start -= 1;
-  return start < end ? text.slice(start, end) : undefined;
+  // An empty name ("&=x") is no password field's.
+  return text.slice(start, end);
 }
 
 function fieldValue(text: string, from: number): { start: number; end: number; quoted: boolean } | undefined {
@@ -71,17 +73,16 @@ export function findFormFieldSecrets(text: string): SecretFinding[] {
     const name = fieldNameBefore(text, m.index);
     if (name === undefined || !isPasswordFieldName(name)) continue;
     const value = fieldValue(text, m.index + 1);
-    if (value === undefined || value.end <= value.start) continue;
+    if (value === undefined) continue;
     const raw = text.slice(value.start, value.end);
     if (looksLikeSecretValue({ value: raw, quoted: value.quoted, context: 'strong', weakKeyword: false, nextWord: undefined })) {
       found.push({ start: value.start, end: value.end, kind: 'password-after-keyword' });
     }
   }
-  if (text.includes('<input') || text.includes('<INPUT')) {
-    for (const m of text.matchAll(HTML_PASSWORD_INPUT)) {
-      const start = m.index + m[0].length - 1 - (m[2] ?? '').length;
-      found.push({ start, end: start + (m[2] ?? '').length, kind: 'password-after-keyword' });
-    }
+  // Any case: "<INPUT", and JSX's "<Input type=\"password\" value=…>" in a pasted snippet.
+  for (const m of text.matchAll(HTML_PASSWORD_INPUT)) {
+    const start = m.index + m[0].length - 1 - (m[2] ?? '').length;
+    found.push({ start, end: start + (m[2] ?? '').length, kind: 'password-after-keyword' });
   }
   return found;
 }

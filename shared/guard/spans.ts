@@ -14,7 +14,7 @@ function priority(kind: SecretKind): number {
 export function mergeFindings(findings: readonly SecretFinding[]): SecretFinding[] {
   const sorted = findings
     .filter((f) => f.end > f.start)
-    .toSorted((a, b) => a.start - b.start || b.end - a.end);
+    .toSorted((a, b) => a.start - b.start);
   const merged: SecretFinding[] = [];
   for (const f of sorted) {
     const last = merged.at(-1);
