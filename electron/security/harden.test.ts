@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../shared/log';
+import type { LogEntry } from '../../shared/log';
 import { hardenWebContents } from './harden';
 import type { HardenableContents } from './harden';
 
@@ -50,4 +51,19 @@ describe('hardenWebContents', () => {
     expect(fake.open('https://evil.example/')).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://community.infinitecampus.com/kb']);
   });
+
+  it('writes each refusal to the log with the address refused, and nothing for what it allows', () => {
+    const entries: LogEntry[] = [];
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, { appOrigin: 'app://deskbook', openExternal: async () => undefined, log: createLogger('t', (e) => entries.push(e)) });
+    fake.fire('will-navigate', 'https://evil.example/');
+    fake.fire('will-navigate', 'app://deskbook/index.html');
+    fake.open('https://evil.example/popup');
+    fake.open('https://community.infinitecampus.com/kb');
+    expect(entries.map((e) => [e.level, e.message, e.fields])).toEqual([
+      ['warn', 'navigation denied', { url: 'https://evil.example/' }],
+      ['warn', 'new window denied', { url: 'https://evil.example/popup' }],
+    ]);
+  });
 });
+

@@ -12,6 +12,8 @@ describe('isAllowedExternalUrl', () => {
     'https://evil.example/',
     'https://community.infinitecampus.com.evil.example/',
     'https://user:pw@community.infinitecampus.com/',
+    'https://user@community.infinitecampus.com/',
+    'https://:pw@community.infinitecampus.com/',
     'https://community.infinitecampus.com:8443/',
     'javascript:alert(1)',
     'file:///etc/passwd',
@@ -20,6 +22,12 @@ describe('isAllowedExternalUrl', () => {
   ])('refuses %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
+
+  it('reads the host as the browser would: any case, with or without the root dot', () => {
+    expect(isAllowedExternalUrl('https://Community.InfiniteCampus.com/kb')).toBe(true);
+    expect(isAllowedExternalUrl('https://community.infinitecampus.com./kb')).toBe(true);
+    expect(isAllowedExternalUrl('https://district.example.org/help', ['District.Example.org'])).toBe(true);
+  });
 });
 
 describe('isAppUrl', () => {
@@ -27,5 +35,10 @@ describe('isAppUrl', () => {
     expect(isAppUrl('app://deskbook/index.html', 'app://deskbook')).toBe(true);
     expect(isAppUrl('app://other/index.html', 'app://deskbook')).toBe(false);
     expect(isAppUrl('https://deskbook/', 'app://deskbook')).toBe(false);
+  });
+
+  it('is false for text that is not a URL', () => {
+    expect(isAppUrl('not a url', 'app://deskbook')).toBe(false);
+    expect(isAppUrl('', 'null')).toBe(false);
   });
 });
