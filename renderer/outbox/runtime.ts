@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import { db, relaxedDb } from '../db/db';
 import { deskbook } from '../ipc/client';
 import { createOutboxPump } from './pump';
@@ -6,24 +7,12 @@ import { resumePaused } from './store';
 
 let pump: OutboxPump | null = null;
 
-// The server's rate-limit hold on the whole queue, as this window's pump last reported it.
-let hold: number | null = null;
-const holdListeners = new Set<() => void>();
-const setHold = (until: number | null) => {
-  hold = until;
-  for (const listener of holdListeners) listener();
-};
-
-/** When the ticketing system's rate-limit hold on the queue ends (ms), or null (`useSyncExternalStore`). */
-export function outboxHold(): number | null {
-  return hold;
-}
-
-/** Calls `listener` whenever the hold starts or ends; returns how to stop. */
-export function subscribeOutboxHold(listener: () => void): () => void {
-  holdListeners.add(listener);
-  return () => holdListeners.delete(listener);
-}
+/**
+ * The server's rate-limit hold on the whole queue, as this window's pump last reported it: when
+ * it ends (ms), or null. The queue screen reads it with `useOutboxHold((s) => s.until)`.
+ */
+export const useOutboxHold = create<{ until: number | null }>(() => ({ until: null }));
+const setHold = (until: number | null) => useOutboxHold.setState({ until });
 
 /** What the shell tells the outbox about connectivity (the outbox reads no app state itself). */
 export interface OutboxConnectivity {

@@ -1,10 +1,10 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
-import { outboxHold, retryOutbox, subscribeOutboxHold } from '../../outbox/runtime';
+import { retryOutbox, useOutboxHold } from '../../outbox/runtime';
 import { retryNow } from '../../outbox/store';
 import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
 import { outboxProblemText } from './problem-text';
@@ -111,7 +111,7 @@ export function QueueScreen() {
   const flash = useAppStore((s) => s.flash);
   const navigate = useAppStore((s) => s.navigate);
   const [now] = useState(() => Date.now());
-  const hold = useSyncExternalStore(subscribeOutboxHold, outboxHold);
+  const hold = useOutboxHold((s) => s.until);
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
   // What will go by itself: failed and paused entries wait for a person, not for the pump.
