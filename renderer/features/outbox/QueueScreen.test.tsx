@@ -100,6 +100,8 @@ describe('the outbox screen', () => {
     // The technician opens the library and comes back: the same drain, counted from its start.
     cleanup();
     render(<QueueScreen />);
+    // At once, before this screen has counted anything: the drain as last seen, not "Sent 4 of 4".
+    expect(screen.getByTestId('drain-progress').textContent).toContain('Sent 4 of 11');
     expect(await screen.findByRole('heading', { name: 'Waiting (8)' })).toBeTruthy();
     expect((await screen.findByTestId('drain-progress')).textContent).toContain('Sent 4 of 11');
     const more = rows.slice(4, 6);

@@ -43,7 +43,8 @@ function when(t: Translate, ms: number, now: number): string {
 /** How often the estimate is refreshed while nothing lands (a stall shows as "no estimate"). */
 const PROGRESS_TICK_MS = 5_000;
 
-type DrainSession = { baseline: number; samples: DrainSample[] };
+/** `waiting`: what was left when last counted, shown until this screen's counts are read. */
+type DrainSession = { baseline: number; samples: DrainSample[]; waiting: number };
 
 /**
  * The drain under way, kept outside the screen: a technician who goes to the library and comes
@@ -77,7 +78,7 @@ function useDrainProgress(delivered: number, waiting: number, counted: boolean):
         if (waiting === 0) return (drainSession = null);
         const next = { at: Date.now(), delivered };
         // Delivered today restarts at midnight: a drain across it starts its count again.
-        const session = s && delivered >= s.baseline ? { ...s, samples: addSample(s.samples, next) } : { baseline: delivered, samples: [next] };
+        const session = s && delivered >= s.baseline ? { ...s, samples: addSample(s.samples, next), waiting } : { baseline: delivered, samples: [next], waiting };
         return (drainSession = session);
       });
     sample();
@@ -85,7 +86,8 @@ function useDrainProgress(delivered: number, waiting: number, counted: boolean):
     const timer = setInterval(sample, PROGRESS_TICK_MS);
     return () => clearInterval(timer);
   }, [delivered, waiting, counted]);
-  return state ? drainProgress(state.baseline, state.samples, waiting) : null;
+  // Back on the screen mid-drain, the counts are not read yet: "Sent 130 of 130" would be wrong.
+  return state ? drainProgress(state.baseline, state.samples, counted ? waiting : state.waiting) : null;
 }
 
 function timeLeft(t: Translate, ms: number): string {
