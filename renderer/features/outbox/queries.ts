@@ -28,16 +28,20 @@ export function useOutboxCounts(ready = true): OutboxCounts {
     async () => {
       // Not before `ready`: the screen's rows go to IndexedDB first and paint without waiting.
       if (!ready) return EMPTY;
-      const outbox = db().outbox;
-      const [all, sending, needs, failed, paused, sent] = await Promise.all([
-        outbox.count(),
-        outbox.where('state').equals('sending').count(),
-        outbox.where('state').equals('needs_reconcile').count(),
-        outbox.where('state').equals('failed').count(),
-        outbox.where('state').equals('paused').count(),
-        db().escalations.where('[status+sentAt]').between(['sent', startOfToday()], ['sent', Dexie.maxKey]).count(),
-      ]);
-      return { pending: all - sending - needs - failed - paused, sending, needs_reconcile: needs, failed, paused, sent };
+      // One transaction, not one per count: while a drain writes, every reader waits its turn
+      // behind the pump's writes, and six readers each time cost six waits.
+      return db().transaction('r', ['outbox', 'escalations'], async () => {
+        const outbox = db().outbox;
+        const [all, sending, needs, failed, paused, sent] = await Promise.all([
+          outbox.count(),
+          outbox.where('state').equals('sending').count(),
+          outbox.where('state').equals('needs_reconcile').count(),
+          outbox.where('state').equals('failed').count(),
+          outbox.where('state').equals('paused').count(),
+          db().escalations.where('[status+sentAt]').between(['sent', startOfToday()], ['sent', Dexie.maxKey]).count(),
+        ]);
+        return { pending: all - sending - needs - failed - paused, sending, needs_reconcile: needs, failed, paused, sent };
+      });
     },
     [ready],
     EMPTY,
@@ -58,20 +62,22 @@ export interface OutboxItem {
  */
 export function useOutboxItems(limit = 25): OutboxItem[] | undefined {
   return useLiveQuery(
-    async () => {
-      const [failed, paused, sending, due] = await Promise.all([
-        db().outbox.where('state').equals('failed').limit(limit).toArray(),
-        db().outbox.where('state').equals('paused').limit(limit).toArray(),
-        db().outbox.where('state').equals('sending').limit(limit).toArray(),
-        db().outbox.where('nextAttemptAt').below(Number.MAX_SAFE_INTEGER).limit(limit).toArray(),
-      ]);
-      const entries = [...failed, ...paused, ...sending, ...due].slice(0, limit);
-      const [escalations, callLogs] = await Promise.all([
-        db().escalations.bulkGet(entries.map((e) => e.escalationId)),
-        db().callLogs.bulkGet(entries.map((e) => (e.kind === 'call-log' ? e.escalationId : ''))),
-      ]);
-      return entries.map((entry, i) => ({ entry, escalation: escalations[i], callLog: callLogs[i] }));
-    },
+    () =>
+      // One transaction for the page and what it shows (see useOutboxCounts), and one snapshot.
+      db().transaction('r', ['outbox', 'escalations', 'callLogs'], async () => {
+        const [failed, paused, sending, due] = await Promise.all([
+          db().outbox.where('state').equals('failed').limit(limit).toArray(),
+          db().outbox.where('state').equals('paused').limit(limit).toArray(),
+          db().outbox.where('state').equals('sending').limit(limit).toArray(),
+          db().outbox.where('nextAttemptAt').below(Number.MAX_SAFE_INTEGER).limit(limit).toArray(),
+        ]);
+        const entries = [...failed, ...paused, ...sending, ...due].slice(0, limit);
+        const [escalations, callLogs] = await Promise.all([
+          db().escalations.bulkGet(entries.map((e) => e.escalationId)),
+          db().callLogs.bulkGet(entries.map((e) => (e.kind === 'call-log' ? e.escalationId : ''))),
+        ]);
+        return entries.map((entry, i) => ({ entry, escalation: escalations[i], callLog: callLogs[i] }));
+      }),
     [limit],
   );
 }
