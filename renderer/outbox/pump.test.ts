@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Escalation } from '../../shared/escalation/schema';
 import type { DeskbookApi } from '../../shared/ipc/api';
 import type { DeliverRequest, DeliveryResult } from '../../shared/ipc/sync';
@@ -12,7 +12,7 @@ import { backoffDelay } from './backoff';
 import { registerDeliveryKinds } from './kinds';
 import type { PumpDeps } from './pump';
 import { testEscalation } from './pump.testkit';
-import { RESULT_WRITE_RETRY_MS, createOutboxPump } from './pump';
+import { MAX_CLAIM, RESULT_WRITE_RETRY_MS, claimSize, createOutboxPump } from './pump';
 import { THROTTLE_POLICY } from './throttle';
 import { NEVER, claimBatch, claimNext, recordResult, recordResults, recoverInterrupted, retryNow } from './store';
 
@@ -298,6 +298,41 @@ describe('recording results in batches', () => {
     expect(await db.escalations.get(b.escalationId)).toMatchObject({ status: 'queued' });
     expect(await db.outbox.get(c.id)).toMatchObject({ state: 'failed', nextAttemptAt: NEVER, lastError: 'Queue does not exist' });
     expect(await db.escalations.get(c.escalationId)).toMatchObject({ status: 'failed' });
+  });
+
+  it('claims the next batch while the last entries of this one are still out', async () => {
+    for (let i = 0; i < 6; i++) await enqueueEscalation(db, escalation(200 + i), clock, null);
+    // Two slots, two entries a claim: the first two requests are held unanswered. A pump that
+    // claimed only once its batch was used up would have two entries `sending` at that point.
+    const answers: (() => void)[] = [];
+    const pump = pumpWith(
+      (r) =>
+        new Promise((resolve) => answers.push(() => resolve(ok({ kind: 'sent', remoteId: r.requestId.slice(-3), url: `https://rt/${r.requestId}` })))),
+      { concurrency: 2, claimAhead: 2 },
+    );
+    await pump.start();
+    const drained = pump.drain();
+    await vi.waitFor(async () => expect(await db.outbox.where('state').equals('sending').count()).toBe(4));
+    expect(answers).toHaveLength(2);
+    // Answered, the claimed-ahead pair goes out at once, and so on to the end.
+    while ((await db.outbox.count()) > 0) {
+      answers.splice(0).forEach((answer) => answer());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await drained;
+    pump.stop();
+    expect((await db.escalations.toArray()).every((e) => e.status === 'sent')).toBe(true);
+  });
+
+  it('sizes a claim to the deliveries expected while the next one is on disk, within its bounds', () => {
+    // RT: ten answers a second and a 20 ms claim need no more than the minimum.
+    expect(claimSize(16, 10 / 1000, 20)).toBe(16);
+    // Answers at once (three a ms) and a 20 ms claim: twice what comes in meanwhile.
+    expect(claimSize(16, 3, 20)).toBe(120);
+    expect(claimSize(16, 50, 20)).toBe(MAX_CLAIM);
+    // No pace yet (the first claim, or a clock that does not move): the minimum.
+    expect(claimSize(16, Number.NaN, 0)).toBe(16);
+    expect(claimSize(16, Number.POSITIVE_INFINITY, 5)).toBe(16);
   });
 
   it('starts the next request while an earlier result is still being written', async () => {

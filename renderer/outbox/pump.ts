@@ -14,6 +14,27 @@ import type { Throttle } from './throttle';
 /** How soon results whose write failed are written again. */
 export const RESULT_WRITE_RETRY_MS = 5_000;
 
+/**
+ * The app's spacing of results writes: at most ~7 a second while a queue drains, so the queue
+ * screen's live queries finish between them. A crash loses at most this much of results; those
+ * entries are still `sending` and are looked up at start-up, never sent twice.
+ */
+export const RESULTS_LINGER_MS = 150;
+
+/** The most one claim takes: what a crash leaves to be looked up at start-up. */
+export const MAX_CLAIM = 256;
+
+/**
+ * How many entries the next claim takes: enough for the deliveries expected while the claim after
+ * it is on disk (twice the recent rate × the last claim's time), within [min, MAX_CLAIM]. A pump
+ * on a slow server (RT: ~10 a second, ~20 ms claims) claims the minimum; one whose answers come
+ * at once doubles its claims until the disk flushes no longer hold the deliveries up.
+ */
+export function claimSize(min: number, deliveriesPerMs: number, claimMs: number): number {
+  const wanted = Math.ceil(2 * deliveriesPerMs * claimMs);
+  return Number.isFinite(wanted) ? Math.min(MAX_CLAIM, Math.max(min, wanted)) : min;
+}
+
 export interface PumpDeps {
   db: DeskbookDb;
   /**
@@ -23,8 +44,16 @@ export interface PumpDeps {
    * sending again. Defaults to `db`.
    */
   resultsDb?: DeskbookDb;
-  /** Entries claimed per claim transaction (default 4 × concurrency). */
+  /**
+   * Entries claimed per claim transaction, at least (default 4 × concurrency). A pump whose
+   * deliveries outrun its claims' disk flushes claims more at a time (see `claimSize`).
+   */
   claimAhead?: number;
+  /**
+   * Spacing of the results writes, ms (default none). The app spaces them (RESULTS_LINGER_MS)
+   * so the queue screen's live queries are not restarted by every result; see group-commit.ts.
+   */
+  resultsLingerMs?: number;
   /** Main's typed client (or the part of it the registered kinds call). */
   ipc: OutboxIpc;
   now: () => number;
@@ -91,55 +120,95 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   // While a results write fails (a full disk, a broken database) nothing new is claimed, so a
   // broken local database does not send the whole queue with no way to record it. A crash
   // meanwhile leaves the entries `sending`, reconciled at start-up.
-  const results = createGroupCommit<AttemptResult>(async (batch) => {
-    if (stopped) return;
-    await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
-    deps.onProgress?.();
-  });
+  const lingerMs = deps.resultsLingerMs ?? 0;
+  const results = createGroupCommit<AttemptResult>(
+    async (batch) => {
+      if (stopped) return;
+      await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+      deps.onProgress?.();
+    },
+    lingerMs > 0 ? { ms: lingerMs, now: () => performance.now(), wait: (ms) => new Promise((r) => setTimeout(r, ms)) } : undefined,
+  );
+  // The claims' pace, for claimSize: deliveries answered, and the last claim's time on disk.
+  let delivered = 0;
+  let lastClaim = { at: 0, delivered: 0, ms: 0 };
 
-  const deliverOne = async ({ row, send }: Claimed): Promise<void> => {
+  const deliverOne = async ({ row, send }: Claimed): Promise<'delivered'> => {
     const outcome = await attempt(send, deps.ipc);
-    if (stopped) return;
+    delivered++;
+    if (stopped) return 'delivered';
     if (outcome.kind === 'auth') paused = true;
     setThrottle(isThrottle(outcome) ? onThrottle(throttle, deps.now(), outcome.retryAfterMs, deps.random) : onAnswer(throttle));
     // The slot is free as soon as the answer is in: the result joins the next group commit, so
     // the next request does not wait for this one's write (drainDue awaits the writes at its end).
     void results.add({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
+    return 'delivered';
+  };
+
+  /** Claims the next batch, sized by the pace so far (see claimSize); one entry while throttled. */
+  const claimNextBatch = async (throttled: boolean): Promise<Claimed[]> => {
+    const started = performance.now();
+    const perMs = (delivered - lastClaim.delivered) / (started - lastClaim.at);
+    const limit = throttled ? 1 : claimSize(claimAhead, perMs, lastClaim.ms);
+    const rows = await claimDue(deps.db, deps.now(), limit, deps.newId);
+    lastClaim = { at: started, delivered, ms: performance.now() - started };
+    return rows;
   };
 
   /**
    * Keeps `concurrency` deliveries in flight. Claims are taken a batch at a time (one durable
-   * transaction per batch), results are group-committed, so disk flushes do not serialise the
-   * deliveries. A crash with claimed entries not yet sent costs a lookup each, never a duplicate.
+   * transaction per batch), the next one while the last entries of this one are out, and results
+   * are group-committed, so disk flushes do not serialise the deliveries. A crash with claimed
+   * entries not yet sent costs a lookup each, never a duplicate.
    */
   const drainDue = async () => {
-    const inflight = new Set<Promise<void>>();
-    let claimed: Claimed[] = [];
+    const inflight = new Set<Promise<'delivered'>>();
+    const claimed: Claimed[] = [];
+    let claiming: Promise<'claimed'> | null = null;
     let exhausted = false;
     // Results left over from a failed write go first: until they are written, nothing new is claimed.
     if (results.size > 0) await results.flush().catch(() => undefined);
     try {
       while (!stopped && !paused && !results.failed && deps.isOnline()) {
-        const allowed = allowedConcurrency(throttle, concurrency);
-        if (claimed.length === 0 && !exhausted && inflight.size < allowed && !isHeld(throttle, deps.now())) {
-          claimed = await claimDue(deps.db, deps.now(), allowed === concurrency ? claimAhead : 1, deps.newId);
-          exhausted = claimed.length === 0;
-        }
         while (claimed.length > 0 && inflight.size < allowedConcurrency(throttle, concurrency) && !isHeld(throttle, deps.now())) {
           setThrottle(onSend(throttle, deps.now(), deps.random));
-          const job: Promise<void> = deliverOne(claimed.shift()!).finally(() => inflight.delete(job));
+          const job = deliverOne(claimed.shift()!).finally(() => inflight.delete(job));
           inflight.add(job);
         }
-        if (inflight.size === 0) break;
-        await Promise.race(inflight);
-        if (exhausted && claimed.length === 0) exhausted = false;
+        const allowed = allowedConcurrency(throttle, concurrency);
+        const throttled = allowed < concurrency;
+        // Unthrottled, the next claim starts while the last `concurrency` of this one go out, so
+        // its flush overlaps them; throttled, one entry is claimed when the last one is answered.
+        const low = throttled ? claimed.length === 0 && inflight.size === 0 : claimed.length < concurrency;
+        if (!claiming && !exhausted && low && !isHeld(throttle, deps.now())) {
+          const claim = claimNextBatch(throttled).then(
+            (rows) => {
+              claiming = null;
+              claimed.push(...rows);
+              exhausted = rows.length === 0;
+              return 'claimed' as const;
+            },
+            (error: unknown) => {
+              claiming = null;
+              throw error;
+            },
+          );
+          claiming = claim;
+          // A failed claim is seen where `claiming` is raced or awaited below, not as unhandled.
+          claim.catch(() => undefined);
+        }
+        if (inflight.size === 0 && !claiming) break;
+        const woke = await Promise.race(claiming ? [...inflight, claiming] : inflight);
+        // An answer may have made something due again (a retry due at once): claim once more.
+        if (woke === 'delivered' && exhausted && claimed.length === 0) exhausted = false;
       }
     } finally {
       // Even when a claim failed: nothing in flight is abandoned, nothing claimed stays parked.
-      await Promise.allSettled(inflight);
+      await Promise.allSettled(claiming ? [...inflight, claiming] : inflight);
       const unsent = claimed.map((c) => c.row);
       await releaseClaims(deps.db, unsent, deps.now()).catch(() => undefined);
-      await results.settled();
+      // Nothing is in flight: the last results are written now, not after the linger.
+      await results.flush().catch(() => undefined);
       // Results whose write failed get one more try now; if that fails too, scheduleWake retries
       // them shortly (and a crash meanwhile leaves the entries `sending`, reconciled at start-up).
       if (results.size > 0) await results.flush().catch(() => undefined);

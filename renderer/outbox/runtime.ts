@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { db, relaxedDb } from '../db/db';
 import { deskbook } from '../ipc/client';
-import { createOutboxPump } from './pump';
+import { RESULTS_LINGER_MS, createOutboxPump } from './pump';
 import type { OutboxPump } from './pump';
 import { resumePaused } from './store';
 
@@ -34,6 +34,7 @@ export function startOutbox(connectivity: OutboxConnectivity): () => void {
   const instance = createOutboxPump({
     db: db(),
     resultsDb: relaxedDb(),
+    resultsLingerMs: RESULTS_LINGER_MS,
     ipc: deskbook(),
     now: () => Date.now(),
     random: Math.random,

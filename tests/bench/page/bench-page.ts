@@ -5,7 +5,7 @@ import { openDeskbookDb } from '../../../renderer/db/db';
 import type { DeskbookDb, ReviewRow } from '../../../renderer/db/db';
 import { enqueueEscalation, escalationKind, queuedEscalationRow } from '../../../renderer/features/escalation/delivery';
 import { registerDeliveryKinds } from '../../../renderer/outbox/kinds';
-import { createOutboxPump } from '../../../renderer/outbox/pump';
+import { RESULTS_LINGER_MS, createOutboxPump } from '../../../renderer/outbox/pump';
 import type { OutboxPump } from '../../../renderer/outbox/pump';
 import { newOutboxEntry } from '../../../renderer/outbox/store';
 import type { Escalation } from '../../../shared/escalation/schema';
@@ -173,6 +173,7 @@ const page: Omit<BenchPage, 'fillReviewCache' | 'reviewPages' | 'seedAppDb'> = {
     const pump = createOutboxPump({
       db,
       resultsDb: openDeskbookDb(dbName, 'relaxed'),
+      resultsLingerMs: RESULTS_LINGER_MS,
       ipc:
         deliver === 'ipc'
           ? api
