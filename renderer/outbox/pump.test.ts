@@ -86,6 +86,25 @@ describe('the outbox pump', () => {
     pump.stop();
   });
 
+  it('reports how many entries each results write recorded as delivered, for the progress line', async () => {
+    for (let i = 1; i <= 4; i++) await enqueueEscalation(db, escalation(i), clock, null);
+    const reported: number[] = [];
+    const pump = pumpWith(
+      async (r) => {
+        const subject = r.escalation.draft.subject;
+        if (subject === 'Ticket 1') return ok({ kind: 'failed', status: 422, message: 'Queue not found' });
+        if (subject === 'Ticket 2') return ok({ kind: 'retry', reason: 'busy', maybeDelivered: false });
+        return ok({ kind: 'sent', remoteId: subject.slice(-1), url: `https://rt/${subject.slice(-1)}` });
+      },
+      { onProgress: (n) => reported.push(n) },
+    );
+    await pump.start();
+    await pump.drain();
+    pump.stop();
+    // Two delivered; the refusal and the retry are not.
+    expect(reported.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
   it('keeps a failed entry, shows its error, and does not let it block the rest', async () => {
     await enqueueEscalation(db, escalation(1), clock, null);
     await enqueueEscalation(db, escalation(2), clock, null);

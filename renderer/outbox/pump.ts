@@ -66,8 +66,11 @@ export interface PumpDeps {
   concurrency?: number;
   setTimer?: SetTimer;
   clearTimer?: ClearTimer;
-  /** Called after each recorded result, for progress displays. */
-  onProgress?: () => void;
+  /**
+   * Called after each results write with how many entries it recorded as delivered (of every
+   * kind: escalations, call logs, decisions), for progress displays.
+   */
+  onProgress?: (delivered: number) => void;
   /**
    * Called when the server's rate limit starts or ends a hold on the whole queue: when the hold
    * ends (ms), or null. The queue screen shows it as every waiting entry's next try.
@@ -124,8 +127,8 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
   const results = createGroupCommit<AttemptResult>(
     async (batch) => {
       if (stopped) return;
-      await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
-      deps.onProgress?.();
+      const recorded = await recordResults(deps.resultsDb ?? deps.db, batch, deps.now(), deps.random);
+      deps.onProgress?.(batch.filter((result, i) => recorded[i] === 'recorded' && result.outcome.kind === 'sent').length);
     },
     lingerMs > 0 ? { ms: lingerMs, now: () => performance.now(), wait: (ms) => new Promise((r) => setTimeout(r, ms)) } : undefined,
   );

@@ -14,6 +14,15 @@ let pump: OutboxPump | null = null;
 export const useOutboxHold = create<{ until: number | null }>(() => ({ until: null }));
 const setHold = (until: number | null) => useOutboxHold.setState({ until });
 
+/**
+ * Entries this window's pump has delivered since the app started, of every kind (escalations,
+ * call logs, decisions): what the queue screen's "Sent 1,200 of 10,000" counts.
+ */
+export const useOutboxDelivered = create<{ delivered: number }>(() => ({ delivered: 0 }));
+const addDelivered = (n: number) => {
+  if (n > 0) useOutboxDelivered.setState((s) => ({ delivered: s.delivered + n }));
+};
+
 /** What the shell tells the outbox about connectivity (the outbox reads no app state itself). */
 export interface OutboxConnectivity {
   /** Main's reachability probe says the ticketing system answers. */
@@ -44,6 +53,7 @@ export function startOutbox(connectivity: OutboxConnectivity): () => void {
       await navigator.locks.request('deskbook-outbox-pump', () => fn());
     },
     onHold: setHold,
+    onProgress: addDelivered,
   });
   pump = instance;
   // A sign-in pause is checked again once per start: the token may have been stored since (a

@@ -4,7 +4,7 @@ import type { MessageKey, Translate } from '../../i18n';
 import { useAppStore } from '../../state/store';
 import type { EscalationRow, OutboxRow } from '../../db/db';
 import { db } from '../../db/db';
-import { retryOutbox, useOutboxHold } from '../../outbox/runtime';
+import { retryOutbox, useOutboxDelivered, useOutboxHold } from '../../outbox/runtime';
 import { retryNow } from '../../outbox/store';
 import { createBlankDraft, createDraftFromEscalation, refreshReviewStatus, useDrafts, useReviewStatusRefresh } from '../escalation';
 import { outboxProblemText } from './problem-text';
@@ -77,8 +77,7 @@ function useDrainProgress(delivered: number, waiting: number, counted: boolean):
       setState((s) => {
         if (waiting === 0) return (drainSession = null);
         const next = { at: Date.now(), delivered };
-        // Delivered today restarts at midnight: a drain across it starts its count again.
-        const session = s && delivered >= s.baseline ? { ...s, samples: addSample(s.samples, next), waiting } : { baseline: delivered, samples: [next], waiting };
+        const session = s ? { ...s, samples: addSample(s.samples, next), waiting } : { baseline: delivered, samples: [next], waiting };
         return (drainSession = session);
       });
     sample();
@@ -117,7 +116,9 @@ export function QueueScreen() {
   useReviewStatusRefresh();
   const waiting = counts.pending + counts.sending + counts.needs_reconcile + counts.paused + counts.failed;
   // What will go by itself: failed and paused entries wait for a person, not for the pump.
-  const progress = useDrainProgress(counts.sent, counts.pending + counts.sending + counts.needs_reconcile, counts !== EMPTY_COUNTS);
+  // Counted by the pump, every kind: a backlog of call logs and escalations ends at "N of N".
+  const delivered = useOutboxDelivered((s) => s.delivered);
+  const progress = useDrainProgress(delivered, counts.pending + counts.sending + counts.needs_reconcile, counts !== EMPTY_COUNTS);
   const count = (n: number) => t.intl.formatNumber(n);
 
   const fix = async (row: EscalationRow) => navigate({ name: 'draft', draftId: await createDraftFromEscalation(row, Date.now()) });
