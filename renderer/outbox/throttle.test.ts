@@ -24,6 +24,26 @@ describe('the throttle', () => {
     expect(next.holdUntil - t.holdUntil).toBe(policy.capMs / 2);
   });
 
+  it('doubles the spread per refusal from its base when a policy sets the cap above it', () => {
+    const doubling = { ...policy, baseMs: 10_000, capMs: 40_000 };
+    const spreads: number[] = [];
+    let t = UNTHROTTLED;
+    for (let i = 0; i < 4; i++) {
+      const next = onThrottle(t, t.holdUntil, 0, () => 0.999_999, doubling);
+      spreads.push(next.holdUntil - t.holdUntil);
+      t = next;
+    }
+    expect(spreads).toEqual([9_999, 19_999, 39_999, 39_999]);
+  });
+
+  it('holds a lone analyst\'s queue after one refusal for Retry-After plus at most the cap', () => {
+    const earliest = onThrottle(UNTHROTTLED, 0, 30_000, () => 0);
+    const latest = onThrottle(UNTHROTTLED, 0, 30_000, () => 0.999_999);
+    expect(earliest.holdUntil).toBe(30_000);
+    expect(latest.holdUntil).toBeLessThan(30_000 + policy.capMs);
+    expect(latest.holdUntil).toBeGreaterThan(30_000 + policy.capMs - 1_000);
+  });
+
   it('counts the refusals of requests that left before the hold began as the same refusal', () => {
     const held = onThrottle(UNTHROTTLED, 0, 1_000, half);
     expect(onThrottle(held, 5, 1_000, half)).toBe(held);
@@ -44,6 +64,14 @@ describe('the throttle', () => {
     t = onAnswer(t);
     expect(allowedConcurrency(t, 4)).toBe(4);
     expect(onSend(t, 10, half)).toBe(t);
+  });
+
+  it('paces within ±paceJitter of the interval, so each request lands in its own second', () => {
+    const t = onThrottle(UNTHROTTLED, 0, 0, () => 0);
+    expect(sendableAt(onSend(t, 0, () => 0))).toBe(Math.floor(policy.paceMs * (1 - policy.paceJitter)));
+    expect(sendableAt(onSend(t, 0, () => 0.999_999))).toBe(Math.floor(policy.paceMs * (1 + policy.paceJitter)) - 1);
+    const loose = { ...policy, paceJitter: 0.5 };
+    expect(sendableAt(onSend(t, 0, () => 0, loose))).toBe(policy.paceMs / 2);
   });
 
   it('starts counting the calm again at each refusal', () => {

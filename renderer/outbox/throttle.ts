@@ -5,15 +5,20 @@ import type { DecisionResult } from '../../shared/ipc/sync';
 // memory, and the reconnect-storm simulation (tests/bench/storm.ts) drives the same functions
 // on a simulated clock; the policy's numbers come from sweeping it there (see its header).
 //
-// - Each refusal holds everything for Retry-After plus a random spread that starts at a minute
-//   and doubles per refusal, up to two. A fixed-window limiter tells every refused client
-//   "Retry-After: 1"; 2,000 laptops honouring it exactly would all come back in the same
-//   second and be refused again, forever. Spread over minutes, the district's probes arrive at
-//   a rate the server can refuse cheaply while it serves the computers that got in. A queued
-//   ticket waiting a minute costs nobody anything: the caller's SLA clock started at the call.
-// - Once throttled, the pump sends one request at a time, about one a second, so many computers
-//   each sending a little fill the server's windows evenly instead of a few filling each window
-//   in its first tenth and every other request in it being refused.
+// - Each refusal holds everything for Retry-After plus a random spread of up to two and a half
+//   minutes (the same for every refusal: spreads that doubled per refusal left the last
+//   computers waiting after the server had run dry). A fixed-window limiter tells every refused
+//   client "Retry-After: 1"; 2,000 laptops honouring it exactly would all come back in the same
+//   second and be refused again, forever. Spread over minutes, the district's probes arrive at a
+//   rate the server can refuse cheaply while it serves the computers that got in. A queued
+//   ticket waiting a minute or two costs nobody anything: the caller's SLA clock started at the
+//   call.
+// - Once throttled, the pump sends one request at a time, one a second with only ±2 % jitter, so
+//   each computer being served puts exactly one request in each of the server's one-second
+//   windows. With ±50 % a computer sent none in some seconds and two in others; summed over the
+//   200 or so being served, that doubled the second-to-second swing, and the busiest seconds
+//   are what the server has to absorb. The random hold already spreads the computers over the
+//   second; the pacing only has to be even.
 // - After `calmAfter` accepted requests with no refusal the throttle ends.
 // - "Retry now" during a hold sends one request through it, a probe: one request costs the
 //   server nothing. Accepted, the hold ends (paced, as after any refusal); refused, it is a new
@@ -23,13 +28,14 @@ export interface ThrottlePolicy {
   /** Spread of the first hold; doubles per refusal up to `capMs`. */
   baseMs: number;
   capMs: number;
-  /** Mean interval between requests while throttled (each jittered ±50 %). */
+  /** Interval between requests while throttled, each jittered by ±`paceJitter` (a fraction). */
   paceMs: number;
+  paceJitter: number;
   /** Accepted requests in a row that end the throttle. */
   calmAfter: number;
 }
 
-export const THROTTLE_POLICY: ThrottlePolicy = { baseMs: 60_000, capMs: 120_000, paceMs: 1_000, calmAfter: 100 };
+export const THROTTLE_POLICY: ThrottlePolicy = { baseMs: 150_000, capMs: 150_000, paceMs: 1_000, paceJitter: 0.02, calmAfter: 100 };
 
 /** The pump's view of the server's rate limit. */
 export interface Throttle {
@@ -103,8 +109,8 @@ export function onAnswer(throttle: Throttle, policy: ThrottlePolicy = THROTTLE_P
   return throttle.probe === 'sent' ? { ...throttle, calm, probe: 'none', holdUntil: 0 } : { ...throttle, calm };
 }
 
-/** After a request leaves while throttled: the next one waits about `paceMs`; a probe asked for is now out. */
+/** After a request leaves while throttled: the next one waits `paceMs` ± `paceJitter`; a probe asked for is now out. */
 export function onSend(throttle: Throttle, now: number, random: () => number, policy: ThrottlePolicy = THROTTLE_POLICY): Throttle {
   if (throttle.strikes === 0) return throttle;
-  return { ...throttle, probe: throttle.probe === 'asked' ? 'sent' : throttle.probe, nextSendAt: now + Math.floor(policy.paceMs * (0.5 + random())) };
+  return { ...throttle, probe: throttle.probe === 'asked' ? 'sent' : throttle.probe, nextSendAt: now + Math.floor(policy.paceMs * (1 + policy.paceJitter * (2 * random() - 1))) };
 }

@@ -11,7 +11,7 @@ describe('a reconnect storm, simulated with the real outbox state machine and th
     expect(f.lookups).toBeGreaterThan(0);
     expect(f.refused).toBeGreaterThan(0);
     // Nothing like the herd that honours Retry-After: 1 exactly: 13-14x capacity every second
-    // at this size without the throttle, 1.5-2.1x with it.
+    // at this size without the throttle, 1.25-1.35x with it.
     expect(f.peakAfter10s / 20).toBeLessThan(4);
     expect(f.drainMs / f.idealMs).toBeLessThan(3);
   });

@@ -12,21 +12,48 @@
 // claim due entries in due order up to the allowed concurrency, nothing while held or paced,
 // sleep until the later of the next due entry and the throttle.
 //
-// How the throttle's numbers were chosen (seed 17; peak = busiest second after 10 s ÷ capacity,
-// drain = time to drain ÷ ideal), sweeping the policy here:
+// How the throttle's numbers were chosen (peak = busiest second after 10 s ÷ capacity, drain =
+// time to drain ÷ ideal; "seeds" = 17 and 1-10, "half"/"double" load = 1,000/4,000 clients or
+// capacity 400/100), sweeping the policy here:
 // - Retry-After honoured exactly: the herd returns every second, never drains;
-// - hold spread 2 s doubling to 5 min, no pacing: peak 2.61, drain 1.60;
+// - hold spread 2 s doubling to 5 min, no pacing: peak 2.61, drain 1.60 (seed 17);
 // - spread from 60 s doubling to 2 min, no pacing: peak 1.39, drain 1.25 (cap 5 min: 1.35, 1.62);
-// - the same, paced at ~1 request/s once throttled (the policy): peak 1.29, drain 1.20;
+// - the same, paced at 1 s ± 50 % once throttled (the previous policy): peak 1.29 on seed 17 but
+//   1.32-1.40 on seeds 1-10, drain 1.14-1.20; half load 1.18-1.26 and 1.30-1.37; double load
+//   1.65-1.70 and 1.07-1.09;
 // - AIMD on a per-client rate (TCP's rule): peak 3.0 (halvings need refusals to converge),
-//   drain 1.5-2.9; served clients AIMD, waiting ones held: peak 1.8.
-// Why peak stays above 1.2 (see the note in docs/architecture.md): a fixed window accepts the
-// first 200 requests of each second and refuses every later one, whoever sends it. While the
-// backlog lasts the server is kept full, so each second's arrivals are 200 plus the refusals in
-// it, ~50 a second; nine in ten of those (counted by instrumenting this loop) hit clients already
-// being served whose next request came after the window filled, not the waiting herd. Fewer
-// would need clients to send less than the server's share, which the drain budget forbids, or
-// to know how many others are sending, which a client cannot.
+//   drain 1.5-2.9; served clients AIMD, waiting ones held: peak 1.8;
+// - refused clients that had been served halving their rate instead of being held, waiting ones
+//   held, rates growing ×1.02-1.06 per answer from a slow start: peak 1.36-1.68, drain 2.5-4.9
+//   (every client ends up admitted at a trickle, and a trickle cannot climb back when others finish);
+// - a longer first spread (4 min, later 1-2 min, pace ×0.98 per answer): peak 1.30-1.33; the
+//   same without the speed-up and with ±2 % pacing: 1.17-1.21, drain 1.17-1.22; but later
+//   spreads of 2-4 min push half load's drain to 1.6-1.9 (the last computers still held after
+//   the server ran dry), and spreads sized by the answers a client got before its refusal
+//   (C ÷ answers) push the drain to 1.55-1.71 at the bench's own load;
+// - speeding the pace up while answers come (×0.98 or ×0.95 per answer, or halved every 10
+//   answers, to 125 ms) on top of that: peak up 0.06-0.19 on seed 17 (rates off the whole second make the
+//   count per window swing again; halving in step made served clients pulse), half load's drain
+//   only 1.86 → 1.72-1.78, as its tail is held clients, not pace; ending the throttle after 25
+//   answers in a row instead of 100: peak 1.35-1.61 (full-rate bursts);
+// - ±2 % pacing alone: 1.29-1.33; every hold 0-150 s alone (± 50 % pacing): 1.24-1.36;
+// - every hold 0-150 s, paced at 1 s ± 2 % (the policy): seeds peak 1.155-1.200, drain
+//   1.19-1.23; half load 1.06-1.10 and 1.39-1.43; double load 1.36-1.44 and 1.10-1.12 (budget not
+//   met there). A flat 2 min: half load's drain the same, double load's peak 1.48; 3 min then
+//   2 min: 1.46.
+// Why this works, and where it stops: a fixed window accepts the first 200 requests of each
+// second and refuses every later one, whoever sends it. While the backlog lasts the server is
+// kept full, so each second's arrivals are 200 plus its refusals, and nearly all refusals hit
+// clients already being served whose request came after the window filled. Each is held and
+// replaced by a returning client, so the refusals a second are about the rate at which held
+// clients come back (held ÷ mean hold) less the ~4 a second that finish. Two things bring the
+// busiest second down: fewer returns (the longer spread: ~12 a second instead of ~30 while the
+// first holds run out), and a steadier second (±2 % pacing puts each served client's request in
+// every window exactly once). On seed 17, seconds 100-400 average 212 arrivals instead of 225,
+// with a standard deviation of 7 instead of 13; neither change alone is enough. What cannot
+// be fixed this way: the right spread grows with the number of clients ÷ capacity, which a
+// client cannot know. Twice the load at the same spread returns twice as many a second (peak
+// ~1.4); longer spreads would meet that and break half load's drain instead.
 import { classifyStatus } from '../../electron/sync/outcome';
 import type { DecisionResult } from '../../shared/ipc/sync';
 import { mulberry32 } from '../../shared/random';
