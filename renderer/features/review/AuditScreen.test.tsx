@@ -1,5 +1,5 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDeskbookApi } from '../../../shared/ipc/api';
 import type { AuditAnchorReport, AuditEntry } from '../../../shared/ipc/contract';
 import { I18nProvider } from '../../i18n';
@@ -54,8 +54,9 @@ describe('the audit screen', () => {
   it('raises a difference as an alert naming the entry', async () => {
     withBridge({ ...base, state: 'differs', firstDifference: 2, message: 'Entry #2 differs from what Request Tracker recorded for decision d-2 on ticket #42.', notes: ['a note'] });
     render(<AuditScreen />);
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Does not match the ticketing system: Entry #2 differs');
+    // The alert region is always mounted (so the result is announced): wait for its text, not for it.
+    const alert = screen.getByRole('alert');
+    await vi.waitFor(() => expect(alert.textContent).toContain('Does not match the ticketing system: Entry #2 differs'));
     expect(screen.getByRole('list', { name: 'Notes on the comparison' }).textContent).toBe('a note');
   });
 
@@ -77,7 +78,8 @@ describe('the audit screen', () => {
     );
     expect(await screen.findByRole('heading', { name: 'Registro de auditoría', level: 1 })).toBeTruthy();
     expect((await screen.findByTestId('audit-intact')).textContent).toBe('La cadena de entradas en esta computadora está intacta.');
-    expect((await screen.findByTestId('audit-anchors')).textContent).toContain('Coincide con el sistema de tickets:');
+    const anchors = screen.getByTestId('audit-anchors');
+    await vi.waitFor(() => expect(anchors.textContent).toContain('Coincide con el sistema de tickets:'));
     expect(screen.getByRole('columnheader', { name: 'Quién' })).toBeTruthy();
     const row = (await screen.findByText('Looks complete.')).closest('tr')!;
     expect(row.textContent).toContain('Sam Supervisor (supervisor(a))');
