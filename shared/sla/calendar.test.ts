@@ -55,6 +55,14 @@ describe('wall-clock open hours on daylight-saving days', () => {
     expect(addBusinessTime(night, new Date('2026-11-01T05:00:00Z'), 3.5 * HOUR).toISOString()).toBe('2026-11-01T08:30:00.000Z');
   });
 
+  it('opens at the first 01:00 when the desk opens inside the repeated hour (found by the property test)', () => {
+    // Open Sundays 01:00–05:00. On 2027-11-07 01:00 comes twice, CDT (06:00Z) then CST (07:00Z):
+    // the desk is open from the first to 05:00 CST (11:00Z), five real hours.
+    const early = calendar({ week: { '7': [{ open: '01:00', close: '05:00' }] } });
+    expect(between(early, '2027-11-07T00:00:00-05:00', '2027-11-08T00:00:00-06:00')).toBe(5 * HOUR);
+    expect(addBusinessTime(early, new Date('2027-11-07T06:00:00Z'), 15 * 60_000).toISOString()).toBe('2027-11-07T06:15:00.000Z');
+  });
+
   it('counts a 24-hour calendar day as 23 and 25 real hours on the change days', () => {
     const always = calendar({ week: { '7': [{ open: '00:00', close: '24:00' }], '1': [{ open: '00:00', close: '24:00' }] } });
     expect(between(always, '2027-03-14T00:00:00-06:00', '2027-03-15T00:00:00-05:00')).toBe(23 * HOUR);

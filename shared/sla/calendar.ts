@@ -78,7 +78,7 @@ function spansOn(calendar: BusinessCalendar, c: Compiled, epochDay: number): Spa
   const spans: Array<readonly [number, number]> = [];
   if (!isHoliday(calendar, c, epochDay)) {
     for (const [open, close] of c.week[localDateOf(epochDay).weekday] ?? []) {
-      const start = instantAt(c.zone, epochDay, open);
+      const start = instantAt(c.zone, epochDay, open, 'earliest');
       const end = instantAt(c.zone, epochDay, close);
       if (end > start) withoutClosures(start, end, c.closures, spans);
     }

@@ -51,15 +51,23 @@ export function epochDayAt(zone: string, ms: number): number {
 /**
  * The instant of a wall-clock time (`minute` minutes after local midnight, 0–1440) on an epoch
  * day in `zone`. 1440 means the next day's midnight, so an interval closing at "24:00" ends when
- * the next local day begins, however long DST made this one. Wall times that do not exist
- * (spring-forward gap) or occur twice (fall-back) resolve as luxon resolves them.
+ * the next local day begins, however long DST made this one. A wall time that occurs twice (the
+ * fall-back hour) resolves to its first occurrence for `earliest` (an opening: the desk opens the
+ * first time the clock shows it) and to its second otherwise (a closing: open through both), so
+ * a span covers every instant whose wall time is inside it. A wall time that does not exist
+ * (the spring-forward gap) resolves as luxon resolves it.
  */
-export function instantAt(zone: string, epochDay: number, minute: number): number {
+export function instantAt(zone: string, epochDay: number, minute: number, occurrence: 'earliest' | 'latest' = 'latest'): number {
   const dayOffset = Math.floor(minute / 1440);
   const rest = minute - dayOffset * 1440;
   const { year, month, day } = localDateOf(epochDay + dayOffset);
-  return DateTime.fromObject(
-    { year, month, day, hour: Math.floor(rest / 60), minute: rest % 60 },
-    { zone },
-  ).toMillis();
+  const resolved = DateTime.fromObject({ year, month, day, hour: Math.floor(rest / 60), minute: rest % 60 }, { zone }).toMillis();
+  // The wall time read as if it were UTC; each offset the zone has around it gives one candidate.
+  const wall = Date.UTC(year, month - 1, day, Math.floor(rest / 60), rest % 60);
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const candidates = [offsetAt(resolved - 86_400_000), offsetAt(resolved + 86_400_000)]
+    .map((offset) => wall - offset * 60_000)
+    .filter((ms) => wall - offsetAt(ms) * 60_000 === ms);
+  if (candidates.length === 0) return resolved;
+  return occurrence === 'earliest' ? Math.min(resolved, ...candidates) : Math.max(resolved, ...candidates);
 }
