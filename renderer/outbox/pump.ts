@@ -132,29 +132,29 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
     },
     lingerMs > 0 ? { ms: lingerMs, now: () => performance.now(), wait: (ms) => new Promise((r) => setTimeout(r, ms)) } : undefined,
   );
-  // The claims' pace, for claimSize: deliveries answered, and the last claim's time on disk.
-  let delivered = 0;
-  let lastClaim = { at: 0, delivered: 0, ms: 0 };
+  // The claims' pace, for claimSize: requests answered (whatever the answer), and the last claim's time on disk.
+  let answered = 0;
+  let lastClaim = { at: 0, answered: 0, ms: 0 };
 
-  const deliverOne = async ({ row, send }: Claimed): Promise<'delivered'> => {
+  const deliverOne = async ({ row, send }: Claimed): Promise<'answered'> => {
     const outcome = await attempt(send, deps.ipc);
-    delivered++;
-    if (stopped) return 'delivered';
+    answered++;
+    if (stopped) return 'answered';
     if (outcome.kind === 'auth') paused = true;
     setThrottle(isThrottle(outcome) ? onThrottle(throttle, deps.now(), outcome.retryAfterMs, deps.random) : onAnswer(throttle));
     // The slot is free as soon as the answer is in: the result joins the next group commit, so
     // the next request does not wait for this one's write (drainDue awaits the writes at its end).
     void results.add({ id: row.id, attemptId: row.attemptId!, outcome }).catch(() => undefined);
-    return 'delivered';
+    return 'answered';
   };
 
   /** Claims the next batch, sized by the pace so far (see claimSize); one entry while throttled. */
   const claimNextBatch = async (throttled: boolean): Promise<Claimed[]> => {
     const started = performance.now();
-    const perMs = (delivered - lastClaim.delivered) / (started - lastClaim.at);
+    const perMs = (answered - lastClaim.answered) / (started - lastClaim.at);
     const limit = throttled ? 1 : claimSize(claimAhead, perMs, lastClaim.ms);
     const rows = await claimDue(deps.db, deps.now(), limit, deps.newId);
-    lastClaim = { at: started, delivered, ms: performance.now() - started };
+    lastClaim = { at: started, answered, ms: performance.now() - started };
     return rows;
   };
 
@@ -165,7 +165,7 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
    * entries not yet sent costs a lookup each, never a duplicate.
    */
   const drainDue = async () => {
-    const inflight = new Set<Promise<'delivered'>>();
+    const inflight = new Set<Promise<'answered'>>();
     const claimed: Claimed[] = [];
     let claiming: Promise<'claimed'> | null = null;
     let exhausted = false;
@@ -203,7 +203,7 @@ export function createOutboxPump(deps: PumpDeps): OutboxPump {
         if (inflight.size === 0 && !claiming) break;
         const woke = await Promise.race(claiming ? [...inflight, claiming] : inflight);
         // An answer may have made something due again (a retry due at once): claim once more.
-        if (woke === 'delivered' && exhausted && claimed.length === 0) exhausted = false;
+        if (woke === 'answered' && exhausted && claimed.length === 0) exhausted = false;
       }
     } finally {
       // Even when a claim failed: nothing in flight is abandoned, nothing claimed stays parked.
